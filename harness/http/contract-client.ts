@@ -1,0 +1,177 @@
+import type { APIRequestContext } from '@playwright/test';
+import type { Contract, Operation } from '../contract/openapi';
+import { SchemaRegistry } from '../contract/schemas';
+import { HarnessError, type RuleRecorder } from '../rules/recorder';
+import type { Exchange, Transcript } from './transcript';
+
+/** Adds credentials to a request. Providers differ: a header, a query key, an OAuth bearer. */
+export interface Credentials {
+  apply(req: OutgoingRequest): Promise<void> | void;
+}
+
+export interface OutgoingRequest {
+  headers: Record<string, string>;
+  query: Record<string, string>;
+}
+
+export interface SendOptions {
+  readonly pathParams?: Record<string, string>;
+  readonly query?: Record<string, string | number | boolean | undefined>;
+  /** A JSON body, sent with `Content-Type: application/json`. */
+  readonly json?: unknown;
+  /** A body sent as it is (malformed JSON, a form), with the content type given in `headers`. */
+  readonly rawBody?: string;
+  readonly form?: Record<string, string>;
+  readonly headers?: Record<string, string>;
+  /** `false` sends the request without the configured credentials. */
+  readonly auth?: boolean | Credentials;
+}
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly text: string;
+  /** The parsed JSON body, or `undefined` when the body is empty or not JSON. */
+  readonly json: unknown;
+  readonly exchange: Exchange;
+}
+
+/** Which rules the automatic response checks report to. */
+export interface ResponseRules {
+  /** MUST: the body validates against the schema documented for the operation and status. */
+  readonly schema: string;
+  /** MUST: a JSON body is sent as `application/json`. */
+  readonly contentType: string;
+  /** SHOULD: the status is one the contract documents for the operation. */
+  readonly statusDocumented: string;
+}
+
+export interface ClientTarget {
+  /** Root the contract's paths are appended to, e.g. `http://127.0.0.1:8888` or `…/api/1.2.15`. */
+  readonly baseUrl: string;
+  readonly credentials: Credentials;
+  readonly timeoutMs: number;
+}
+
+/**
+ * Sends the operations of a contract through Playwright's request context and checks every answer:
+ * its status is documented, its content type is JSON when it has a JSON body, and its body validates
+ * against the operation's schema for that status. Every exchange lands in the test's transcript.
+ */
+export class ContractClient {
+  private readonly schemas = SchemaRegistry.get();
+
+  constructor(
+    private readonly request: APIRequestContext,
+    readonly contract: Contract,
+    readonly target: ClientTarget,
+    private readonly transcript: Transcript,
+    private readonly rules: RuleRecorder,
+    private readonly responseRules: ResponseRules,
+  ) {}
+
+  url(path: string, query: Record<string, string> = {}): string {
+    const base = this.target.baseUrl.replace(/\/+$/, '');
+    const url = new URL(base + (path.startsWith('/') ? path : `/${path}`));
+    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+    return url.toString();
+  }
+
+  async send(operationId: string, options: SendOptions = {}): Promise<ApiResponse> {
+    const op = this.contract.operation(operationId);
+    const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const v = options.pathParams?.[name];
+      if (v === undefined) throw new HarnessError(`${operationId}: path parameter ${name} missing`);
+      return encodeURIComponent(v);
+    });
+    const res = await this.raw(op.method, path, options, operationId);
+    await this.checkResponse(op, res);
+    return res;
+  }
+
+  /** A request outside the contract's operations (or with a method the operation does not have). */
+  async raw(method: string, path: string, options: SendOptions = {}, operationId?: string): Promise<ApiResponse> {
+    const out: OutgoingRequest = { headers: { ...(options.headers ?? {}) }, query: {} };
+    for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) out.query[k] = String(v);
+    const creds = options.auth === false ? undefined : options.auth === undefined || options.auth === true ? this.target.credentials : options.auth;
+    await creds?.apply(out);
+    let body: string | undefined;
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json);
+      out.headers['content-type'] ??= 'application/json';
+    } else if (options.form !== undefined) {
+      body = new URLSearchParams(options.form).toString();
+      out.headers['content-type'] ??= 'application/x-www-form-urlencoded';
+    } else if (options.rawBody !== undefined) {
+      body = options.rawBody;
+    }
+    const url = this.url(path, out.query);
+    const started = Date.now();
+    try {
+      const res = await this.request.fetch(url, {
+        method,
+        headers: out.headers,
+        // A Buffer goes out byte for byte; a string would be JSON-encoded under a JSON content type.
+        data: body === undefined ? undefined : Buffer.from(body),
+        failOnStatusCode: false,
+        maxRedirects: 0,
+        timeout: this.target.timeoutMs,
+      });
+      const buf = await res.body();
+      const text = buf.toString('utf8');
+      const headers = res.headers();
+      const exchange = this.transcript.record({
+        operationId, method, url, requestHeaders: out.headers, requestBody: body,
+        status: res.status(), responseHeaders: headers, responseBody: text, durationMs: Date.now() - started,
+      });
+      return { status: res.status(), headers, text, json: parseJson(text), exchange };
+    } catch (e) {
+      const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      this.transcript.record({
+        operationId, method, url, requestHeaders: out.headers, requestBody: body, durationMs: Date.now() - started, error: message,
+      });
+      throw new HarnessError(`${method} ${new URL(url).pathname}: no answer from the target (${message})`, { cause: e });
+    }
+  }
+
+  private async checkResponse(op: Operation, res: ApiResponse): Promise<void> {
+    const documented = this.contract.responseFor(op.operationId, res.status);
+    const where = `${op.method} ${op.path} → ${res.status}`;
+    await this.rules.check(this.responseRules.statusDocumented, () => {
+      if (!documented) {
+        throw violation(`${where}: status ${res.status} is not documented for ${op.operationId} (documented: ${op.responses.map((r) => r.status).join(', ')})`);
+      }
+    });
+    if (!documented?.schema) return;
+    const contentType = res.headers['content-type'] ?? '';
+    await this.rules.check(this.responseRules.contentType, () => {
+      if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
+        throw violation(`${where}: a JSON body must be sent as application/json, got "${contentType || '(no Content-Type)'}"`);
+      }
+    });
+    await this.rules.check(this.responseRules.schema, () => {
+      if (res.json === undefined) throw violation(`${where}: the body is not JSON: ${JSON.stringify(res.text.slice(0, 200))}`);
+      const result = this.schemas.validate(documented.schema!, res.json);
+      if (!result.valid) {
+        const name = typeof documented.schema === 'string' ? documented.schema.replace(/^.*\//, '') : 'inline schema';
+        throw violation(`${where}: body does not match ${name}: ${result.errors.join('; ')}`);
+      }
+    });
+  }
+}
+
+/** An assertion-class error: the target broke the contract. */
+export function violation(message: string): Error {
+  const e = new Error(message);
+  e.name = 'AssertionError';
+  return e;
+}
+
+function parseJson(text: string): unknown {
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

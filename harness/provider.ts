@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { Contract } from './contract/openapi';
+import type { ResponseRules } from './http/contract-client';
+import { RuleCatalogue } from './rules/catalogue';
+import type { Rule } from './rules/types';
+
+/** The settings every provider's target has, whatever else it needs. */
+export interface TargetSettings {
+  /** Root URL of the target's API. */
+  readonly baseUrl: string;
+  /** True when the run targets the bundled mock (the provider's *_BASE_URL is unset). */
+  readonly usesMock: boolean;
+  /** Baseline chosen by configuration (`<PROVIDER>_BASELINE`), a file name under contracts/<provider>/baselines/. */
+  readonly baseline?: string;
+  /** Values that must never reach a report: tokens, keys, passwords. */
+  readonly secrets: readonly string[];
+  /** The configuration as the report may show it: no secret values. */
+  readonly shown: Readonly<Record<string, string>>;
+}
+
+/** A provider's contract: its rules, its OpenAPI document, and the rules its response checks report to. */
+export interface ProviderContract {
+  readonly name: string;
+  readonly catalogue: RuleCatalogue;
+  readonly contract: Contract;
+  readonly responseRules: ResponseRules;
+  readonly baselinesDir: string;
+}
+
+export function defineProviderContract(options: {
+  name: string;
+  rules: readonly Rule[];
+  responseRules: ResponseRules;
+}): ProviderContract {
+  const dir = resolve(__dirname, '../contracts', options.name);
+  const catalogue = new RuleCatalogue(options.name, options.rules);
+  for (const id of Object.values(options.responseRules)) catalogue.get(id);
+  return {
+    name: options.name,
+    catalogue,
+    contract: new Contract(resolve(dir, 'openapi.yaml')),
+    responseRules: options.responseRules,
+    baselinesDir: resolve(dir, 'baselines'),
+  };
+}

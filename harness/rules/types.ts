@@ -1,0 +1,48 @@
+/** A rule of a provider's contract: the unit every check, baseline entry and report line refers to. */
+export type RuleLevel = 'MUST' | 'SHOULD';
+
+/** Where a rule's text comes from, with the tags of shared/notes/contracts.md. */
+export type RuleBasis = 'stated' | 'seen-in-code' | 'inferred';
+
+export interface Rule {
+  /** Stable, greppable id: `<provider>.<slug>`; also the Playwright tag `@<id>`. */
+  readonly id: string;
+  readonly level: RuleLevel;
+  /** One line a vendor can read: what the target must (or should) do. */
+  readonly title: string;
+  /** The sentence the rule comes from, quoted. */
+  readonly source: string;
+  /** Where that sentence stands (file and section, or URL). */
+  readonly reference: string;
+  readonly basis: RuleBasis;
+  /** Operations the rule exercises (contract operationIds), for the coverage view. */
+  readonly operations?: readonly string[];
+}
+
+/** What one check of a rule found. */
+export type CheckStatus = 'pass' | 'fail' | 'error' | 'skip';
+
+export interface CheckOutcome {
+  readonly rule: string;
+  readonly status: CheckStatus;
+  readonly message?: string;
+}
+
+/** What the report says of a rule after all its checks and the baseline are taken into account. */
+export type RuleStatus = 'pass' | 'fail' | 'warn' | 'skip' | 'known-deviation' | 'error' | 'not-run';
+
+export interface RuleResult {
+  readonly id: string;
+  readonly level: RuleLevel;
+  readonly title: string;
+  readonly source: string;
+  readonly reference: string;
+  readonly status: RuleStatus;
+  /** Why: the first failure message, the skip reason, or the baseline's reason. */
+  readonly reason?: string;
+  /** The rule is in the baseline but every check passed: the baseline entry is stale. */
+  readonly staleBaseline?: boolean;
+  readonly checks: { readonly pass: number; readonly fail: number; readonly error: number; readonly skip: number };
+  /** Titles of the tests that checked the rule. */
+  readonly tests: readonly string[];
+}

@@ -1,0 +1,80 @@
+import type { Baseline } from './baseline';
+import type { CheckOutcome, Rule, RuleResult, RuleStatus } from './types';
+
+/** Everything the run saw of one rule. */
+export interface RuleEvidence {
+  readonly outcomes: readonly CheckOutcome[];
+  /** Tests that declared the rule (by tag) and what became of them. */
+  readonly tests: readonly { readonly title: string; readonly reached: boolean; readonly skipReason?: string; readonly error?: string }[];
+}
+
+/**
+ * Folds the checks of one rule into its reported status.
+ * Precedence: error > fail > pass > skip. A failed MUST is `fail`, a failed SHOULD is `warn`;
+ * either becomes `known-deviation` when the baseline lists the rule. A baselined rule whose checks
+ * all passed is reported as `pass` with `staleBaseline`, so the baseline cannot go stale unnoticed.
+ */
+export function ruleResult(rule: Rule, evidence: RuleEvidence, baseline: Baseline): RuleResult {
+  const counts = { pass: 0, fail: 0, error: 0, skip: 0 };
+  for (const o of evidence.outcomes) counts[o.status] += 1;
+  const firstMessage = (s: CheckOutcome['status']) => evidence.outcomes.find((o) => o.status === s)?.message;
+  const base = {
+    id: rule.id,
+    level: rule.level,
+    title: rule.title,
+    source: rule.source,
+    reference: rule.reference,
+    checks: counts,
+    tests: [...new Set(evidence.tests.map((t) => t.title))],
+  };
+  const entry = baseline.entries.get(rule.id);
+
+  // A test that declared the rule but broke before checking it, through no fault of the target.
+  const brokenTest = evidence.tests.find((t) => t.error !== undefined && !t.reached);
+  if (counts.error > 0 || (brokenTest && counts.fail === 0)) {
+    return { ...base, status: 'error', reason: firstMessage('error') ?? brokenTest?.error };
+  }
+  if (counts.fail > 0) {
+    const reason = firstMessage('fail');
+    if (entry) return { ...base, status: 'known-deviation', reason: `${entry.reason} (observed: ${reason ?? 'failed'})` };
+    return { ...base, status: rule.level === 'MUST' ? 'fail' : 'warn', reason };
+  }
+  if (counts.pass > 0) {
+    return entry
+      ? { ...base, status: 'pass', staleBaseline: true, reason: `baseline ${baseline.name} lists this rule, but it passed` }
+      : { ...base, status: 'pass' };
+  }
+  if (counts.skip > 0) return { ...base, status: 'skip', reason: firstMessage('skip') };
+  const skipped = evidence.tests.find((t) => t.skipReason !== undefined);
+  if (skipped) return { ...base, status: 'skip', reason: skipped.skipReason };
+  const unreached = evidence.tests.find((t) => !t.reached);
+  if (unreached) return { ...base, status: 'skip', reason: `not reached: an earlier check in "${unreached.title}" failed` };
+  return { ...base, status: 'not-run', reason: 'no test of this rule was selected in this run' };
+}
+
+export interface Verdict {
+  readonly ok: boolean;
+  readonly counts: Readonly<Record<RuleStatus, number>>;
+  readonly staleBaselines: readonly string[];
+}
+
+/** The run is green only when no MUST failed, nothing errored, and the baseline holds no stale entry. */
+export function verdict(results: readonly RuleResult[]): Verdict {
+  const counts: Record<RuleStatus, number> = {
+    pass: 0, fail: 0, warn: 0, skip: 0, 'known-deviation': 0, error: 0, 'not-run': 0,
+  };
+  for (const r of results) counts[r.status] += 1;
+  const staleBaselines = results.filter((r) => r.staleBaseline).map((r) => r.id);
+  return { ok: counts.fail === 0 && counts.error === 0 && staleBaselines.length === 0, counts, staleBaselines };
+}
+
+export function summaryLine(provider: string, v: Verdict): string {
+  const c = v.counts;
+  const parts = [
+    `${c.pass} pass`, `${c.fail} fail`, `${c.warn} warn`, `${c['known-deviation']} known deviation`,
+    `${c.skip} skip`, `${c.error} error`,
+  ];
+  if (c['not-run']) parts.push(`${c['not-run']} not run`);
+  if (v.staleBaselines.length) parts.push(`${v.staleBaselines.length} stale baseline`);
+  return `${provider}: ${parts.join(', ')}`;
+}

@@ -1,0 +1,45 @@
+/** A way a mock can break its contract on purpose, and the rule that must catch it. */
+export interface Fault {
+  readonly name: string;
+  /** The rule whose checks must fail (MUST) or warn (SHOULD) when the fault is on. */
+  readonly rule: string;
+  readonly description: string;
+}
+
+export function defineFaults<const N extends string>(
+  provider: string,
+  faults: readonly (Fault & { name: N })[],
+): { readonly provider: string; readonly list: readonly Fault[]; readonly names: ReadonlySet<N> } {
+  const names = new Set<N>();
+  for (const f of faults) {
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(f.name)) throw new Error(`fault name "${f.name}" must be kebab-case`);
+    if (names.has(f.name)) throw new Error(`fault "${f.name}" declared twice`);
+    if (!f.rule.startsWith(`${provider}.`)) throw new Error(`fault "${f.name}" names rule ${f.rule} of another provider`);
+    names.add(f.name);
+  }
+  return { provider, list: faults, names };
+}
+
+/** The faults switched on for a request: from its `/__fault/<a>,<b>` prefix, else from MOCK_FAULTS. */
+export class FaultSet {
+  constructor(private readonly on: ReadonlySet<string>) {}
+
+  has(name: string): boolean {
+    return this.on.has(name);
+  }
+
+  get size(): number {
+    return this.on.size;
+  }
+
+  /** `MOCK_FAULTS=jupyter.kernel-id-missing,etherpad.code1-http-200`: the faults of one provider. */
+  static fromEnv(provider: string, value: string | undefined, known: ReadonlySet<string>): FaultSet {
+    const names = (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.startsWith(`${provider}.`))
+      .map((s) => s.slice(provider.length + 1));
+    for (const n of names) if (!known.has(n)) throw new Error(`MOCK_FAULTS names unknown fault ${provider}.${n}`);
+    return new FaultSet(new Set(names));
+  }
+}

@@ -1,0 +1,162 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Contract } from '../../harness/contract/openapi';
+import { SchemaRegistry } from '../../harness/contract/schemas';
+import { FaultSet } from './faults';
+
+export interface MockRequest {
+  readonly method: string;
+  /** Path below the mount point (the fault prefix removed). */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: string;
+  /** Path parameters of the matched route. */
+  readonly params: Record<string, string>;
+  /** The prefix the request came in under (`/__fault/x` or ''), for Location headers. */
+  readonly mount: string;
+  readonly faults: FaultSet;
+}
+
+export interface MockResponse {
+  readonly status: number;
+  readonly body?: unknown;
+  /** A body sent as it is, with the given content type (for faults that break JSON). */
+  readonly raw?: string;
+  readonly headers?: Record<string, string>;
+}
+
+export interface Route<S> {
+  readonly method: string;
+  readonly pattern: RegExp;
+  /** Contract operation the route implements: its answers are validated against the contract when no fault is on. */
+  readonly operationId?: string;
+  handle(req: MockRequest, state: S): MockResponse | Promise<MockResponse>;
+}
+
+export interface MockDefinition<S> {
+  readonly provider: string;
+  readonly contract?: Contract;
+  readonly knownFaults: ReadonlySet<string>;
+  readonly routes: readonly Route<S>[];
+  newState(): S;
+  /** Answer for a request no route matched. */
+  notFound?(req: MockRequest): MockResponse;
+  /** Runs before routing (auth, tenant headers); a response here ends the request. */
+  before?(req: MockRequest, state: S): MockResponse | undefined;
+}
+
+const MAX_BODY = 1_000_000;
+
+/**
+ * A stateful mock on loopback. Each fault combination gets its own state, under `/__fault/<names>/…`,
+ * so one mock instance serves the clean run and every fault run side by side without them seeing
+ * each other's sessions. Answers of the clean mode are validated against the contract: a mock that
+ * drifts from the schema answers 500 instead of lying.
+ */
+export class MockServer<S> {
+  private readonly states = new Map<string, S>();
+  private server: Server | undefined;
+  private readonly globalFaults: FaultSet;
+
+  constructor(private readonly def: MockDefinition<S>, faultsEnv = process.env.MOCK_FAULTS) {
+    this.globalFaults = FaultSet.fromEnv(def.provider, faultsEnv, def.knownFaults);
+  }
+
+  async listen(port: number, host = '127.0.0.1'): Promise<number> {
+    this.server = createServer((req, res) => {
+      this.dispatch(req, res).catch((e: unknown) => {
+        if (!res.headersSent) send(res, { status: 500, body: { message: `mock error: ${e instanceof Error ? e.message : String(e)}` } });
+      });
+    });
+    this.server.keepAliveTimeout = 5_000;
+    await new Promise<void>((ok, fail) => {
+      this.server!.once('error', fail);
+      this.server!.listen(port, host, () => ok());
+    });
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
+    this.server?.closeAllConnections();
+  }
+
+  /** Drops all state (tests call `POST /__reset`). */
+  reset(): void {
+    this.states.clear();
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://mock');
+    if (url.pathname === '/__health') return send(res, { status: 200, body: { ok: true, provider: this.def.provider } });
+    if (url.pathname === '/__reset' && req.method === 'POST') {
+      this.reset();
+      return send(res, { status: 204 });
+    }
+    let path = url.pathname;
+    let mount = '';
+    let faults = this.globalFaults;
+    let stateKey = '';
+    const m = /^\/__fault\/([a-z0-9,-]+)(\/.*)?$/.exec(path);
+    if (m) {
+      const names = m[1]!.split(',');
+      for (const n of names) {
+        if (!this.def.knownFaults.has(n)) return send(res, { status: 404, body: { message: `unknown fault ${this.def.provider}.${n}` } });
+      }
+      faults = new FaultSet(new Set(names));
+      mount = `/__fault/${m[1]}`;
+      stateKey = m[1]!;
+      path = m[2] ?? '/';
+    }
+    let state = this.states.get(stateKey);
+    if (!state) {
+      state = this.def.newState();
+      this.states.set(stateKey, state);
+    }
+    const body = await readBody(req);
+    const base: Omit<MockRequest, 'params'> = { method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body, mount, faults };
+    const early = this.def.before?.({ ...base, params: {} }, state);
+    if (early) return send(res, early);
+    for (const route of this.def.routes) {
+      if (route.method !== base.method) continue;
+      const match = route.pattern.exec(path);
+      if (!match) continue;
+      const answer = await route.handle({ ...base, params: match.groups ?? {} }, state);
+      if (faults.size === 0) this.assertConforms(route, answer);
+      return send(res, answer);
+    }
+    return send(res, this.def.notFound?.({ ...base, params: {} }) ?? { status: 404, body: { message: 'Not Found' } });
+  }
+
+  private assertConforms(route: Route<S>, answer: MockResponse): void {
+    if (!route.operationId || !this.def.contract || answer.body === undefined) return;
+    const schema = this.def.contract.responseFor(route.operationId, answer.status)?.schema;
+    if (!schema) return;
+    const result = SchemaRegistry.get().validate(schema, answer.body);
+    if (!result.valid) throw new Error(`answer of ${route.operationId} (${answer.status}) violates the contract: ${result.errors.join('; ')}`);
+  }
+}
+
+function send(res: ServerResponse, r: MockResponse): void {
+  const headers: Record<string, string> = { ...(r.headers ?? {}) };
+  let payload: string | undefined;
+  if (r.raw !== undefined) payload = r.raw;
+  else if (r.body !== undefined) {
+    payload = JSON.stringify(r.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  res.writeHead(r.status, headers);
+  res.end(payload);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error('request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

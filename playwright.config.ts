@@ -1,0 +1,72 @@
+import { defineConfig, type PlaywrightTestProject } from '@playwright/test';
+import type { ConformanceWorkerFixtures } from './harness/fixtures/conformance';
+import type { TargetSettings } from './harness/provider';
+import { envInt, envString, loadEnv } from './harness/config/env';
+import { runSettings } from './harness/config/run';
+import { faultUrl, mockUrl, type MockName } from './mocks/ports';
+import { mockFaults } from './mocks/registry';
+import { providers } from './suites/registry';
+
+loadEnv();
+const run = runSettings();
+type Project = PlaywrightTestProject<{}, Pick<ConformanceWorkerFixtures<TargetSettings>, 'targetUrlOverride'> & { provider: string }>;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One project per provider: `npx playwright test --project=jupyter`. */
+const providerProjects: Project[] = Object.keys(providers).map((name) => ({
+  name,
+  testDir: `./suites/${name}`,
+  use: { provider: name, targetUrlOverride: undefined },
+}));
+
+/**
+ * The self-proof (CONFORMANCE_SELF_PROOF=1): for every mock fault a project that runs only the checks of
+ * the fault's rule against the mock's namespace for that fault. All share one mock instance and run in
+ * parallel; tests/self-proof asserts each project fails on its rule.
+ */
+const faultProjects: Project[] =
+  envString('CONFORMANCE_SELF_PROOF') === '1'
+    ? Object.entries(mockFaults).flatMap(([provider, faults]) =>
+        faults.list.map((fault) => ({
+          name: `${provider}~${fault.name}`,
+          testDir: `./suites/${provider}`,
+          grep: new RegExp(`${escape(`@${fault.rule}`)}(?=\\s|$)`),
+          use: { provider, targetUrlOverride: faultUrl(provider as MockName, fault.name) },
+        })),
+      )
+    : [];
+
+const needsMock = Object.values(providers).some((p) => p.settings().usesMock);
+
+export default defineConfig({
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: envInt('CONFORMANCE_WORKERS', 4, 1),
+  retries: 0,
+  timeout: 60_000,
+  // A run is bounded as a whole, whatever the target does.
+  globalTimeout: envInt('CONFORMANCE_RUN_TIMEOUT_MS', 20 * 60_000, 1_000),
+  outputDir: 'test-results',
+  reporter: [
+    [process.env.CI ? 'line' : 'list'],
+    ['html', { outputFolder: `${run.reportDir}/playwright-html`, open: 'never' }],
+    ['junit', { outputFile: `${run.reportDir}/junit.xml` }],
+    ['./harness/reporting/rule-reporter.ts'],
+  ],
+  use: {
+    // API tests need no browser; traces would hold credentials, so they stay off.
+    trace: 'off',
+  },
+  projects: [...providerProjects, ...faultProjects],
+  webServer: needsMock
+    ? {
+        command: 'npx tsx mocks/serve.ts',
+        url: `${mockUrl('control')}/__health`,
+        reuseExistingServer: !process.env.CI,
+        timeout: 30_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      }
+    : undefined,
+});

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { RUN_ID } from '../../harness/config/run';
+import type { ApiResponse, ContractClient, Credentials, SendOptions } from '../../harness/http/contract-client';
+import type { Cleanup } from '../../harness/fixtures/cleanup';
+
+export interface SessionBody {
+  path?: string;
+  name?: string;
+  type?: string;
+  kernel?: { id?: string; name?: string };
+}
+
+/** `Authorization: token <t>`, as jupyter_server's docs give it. */
+export function tokenCredentials(token: string | undefined): Credentials {
+  return {
+    apply(req) {
+      if (token) req.headers.authorization = `token ${token}`;
+    },
+  };
+}
+
+/** A path no other run (and no other test of this run) uses: the run only ever touches its own sessions. */
+export function runPath(label: string, ext = '.ipynb'): string {
+  return `session-conformance/${RUN_ID}/${label}-${randomBytes(3).toString('hex')}${ext}`;
+}
+
+export function isRunPath(path: unknown): boolean {
+  return typeof path === 'string' && path.startsWith(`session-conformance/${RUN_ID}/`);
+}
+
+/**
+ * The Jupyter sessions operations, sent through the checking client. Every session a create returns
+ * is registered for deletion after the test.
+ */
+export class JupyterApi {
+  constructor(readonly client: ContractClient, private readonly cleanup: Cleanup) {}
+
+  list(options?: SendOptions): Promise<ApiResponse> {
+    return this.client.send('listSessions', options);
+  }
+
+  async create(body: SessionBody | undefined, options: SendOptions = {}): Promise<ApiResponse> {
+    const res = await this.client.send('createSession', body === undefined ? options : { ...options, json: body });
+    this.track(res);
+    return res;
+  }
+
+  /** A create with a body sent as it is (empty, malformed). */
+  async createRaw(rawBody: string, options: SendOptions = {}): Promise<ApiResponse> {
+    const res = await this.client.send('createSession', { ...options, rawBody, headers: { 'content-type': 'application/json', ...(options.headers ?? {}) } });
+    this.track(res);
+    return res;
+  }
+
+  get(id: string, options: SendOptions = {}): Promise<ApiResponse> {
+    return this.client.send('getSession', { ...options, pathParams: { session: id } });
+  }
+
+  patch(id: string, body: SessionBody | undefined, options: SendOptions = {}): Promise<ApiResponse> {
+    return this.client.send('updateSession', {
+      ...options,
+      pathParams: { session: id },
+      ...(body === undefined ? { headers: { 'content-type': 'application/json' }, rawBody: '' } : { json: body }),
+    });
+  }
+
+  async delete(id: string, options: SendOptions = {}): Promise<ApiResponse> {
+    const res = await this.client.send('deleteSession', { ...options, pathParams: { session: id } });
+    if (res.status === 204) this.cleanup.drop(cleanupLabel(id));
+    return res;
+  }
+
+  /** Registers any session a create answered with, so it is deleted even if the test fails. */
+  private track(res: ApiResponse): void {
+    const id = (res.json as { id?: unknown } | undefined)?.id;
+    if (typeof id !== 'string' || !/^[\w-]+$/.test(id)) return;
+    const label = cleanupLabel(id);
+    this.cleanup.drop(label);
+    this.cleanup.add(label, async () => {
+      const r = await this.client.raw('DELETE', `/api/sessions/${id}`);
+      if (r.status >= 500) throw new Error(`DELETE answered ${r.status}`);
+    });
+  }
+}
+
+function cleanupLabel(id: string): string {
+  return `jupyter session ${id}`;
+}

@@ -1,0 +1,36 @@
+import { envString, envUrl } from '../../harness/config/env';
+import type { ProviderDefinition } from '../../harness/fixtures/conformance';
+import type { TargetSettings } from '../../harness/provider';
+import { jupyterContract } from '../../contracts/jupyter';
+import { mockUrl } from '../../mocks/ports';
+
+export interface JupyterSettings extends TargetSettings {
+  /** Sent as `Authorization: token <t>`; without one the auth rule is skipped. */
+  readonly token?: string;
+}
+
+/** The token the bundled mock requires when JUPYTER_TOKEN is unset. Not a secret: the mock is ours. */
+export const JUPYTER_MOCK_TOKEN = 'mock-jupyter-token';
+
+export const jupyterProvider: ProviderDefinition<JupyterSettings> = {
+  contract: jupyterContract,
+  settings(targetUrlOverride) {
+    const configured = envUrl('JUPYTER_BASE_URL');
+    const usesMock = configured === undefined;
+    const baseUrl = targetUrlOverride ?? configured ?? mockUrl('jupyter');
+    const token = envString('JUPYTER_TOKEN') ?? (usesMock ? JUPYTER_MOCK_TOKEN : undefined);
+    const baseline = envString('JUPYTER_BASELINE');
+    return {
+      baseUrl,
+      usesMock,
+      token,
+      baseline,
+      secrets: token ? [token] : [],
+      shown: {
+        JUPYTER_BASE_URL: baseUrl + (usesMock ? ' (bundled mock)' : ''),
+        JUPYTER_TOKEN: token ? '(set)' : '(unset)',
+        JUPYTER_BASELINE: baseline ?? '(none)',
+      },
+    };
+  },
+};
