@@ -5,28 +5,43 @@
  */
 import { createServer } from 'node:http';
 import { envString, loadEnv } from '../harness/config/env';
-import { JUPYTER_MOCK_TOKEN } from '../suites/jupyter/settings';
-import { MockServer } from './core/mock-server';
-import { jupyterMock } from './jupyter/jupyter-mock';
-import { mockPort } from './ports';
+import type { MockServer } from './core/mock-server';
+import { mockPort, type MockName } from './ports';
+
+/** Each mock is loaded on its own, so one that fails to load does not take the others down. */
+const mocks: { name: MockName; load: () => Promise<MockServer<unknown>> }[] = [
+  {
+    name: 'jupyter',
+    load: async () => {
+      const [{ MockServer }, { jupyterMock }, { JUPYTER_MOCK_TOKEN }] = await Promise.all([
+        import('./core/mock-server'), import('./jupyter/jupyter-mock'), import('../suites/jupyter/settings'),
+      ]);
+      return new MockServer(jupyterMock({ token: envString('JUPYTER_TOKEN') ?? JUPYTER_MOCK_TOKEN })) as MockServer<unknown>;
+    },
+  },
+];
 
 async function main(): Promise<void> {
   loadEnv();
-  const servers = [
-    { name: 'jupyter', server: new MockServer(jupyterMock({ token: envString('JUPYTER_TOKEN') ?? JUPYTER_MOCK_TOKEN })) },
-  ] as const;
-  for (const { name, server } of servers) {
-    const port = await server.listen(mockPort(name));
-    console.log(`mock ${name} listening on http://127.0.0.1:${port}`);
+  const running: { name: string; server: MockServer<unknown> }[] = [];
+  for (const { name, load } of mocks) {
+    try {
+      const server = await load();
+      const port = await server.listen(mockPort(name));
+      running.push({ name, server });
+      console.log(`mock ${name} listening on http://127.0.0.1:${port}`);
+    } catch (e) {
+      console.error(`mock ${name} failed to start: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }
   }
   const control = createServer((req, res) => {
     res.writeHead(req.url === '/__health' ? 200 : 404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ mocks: servers.map((s) => s.name) }));
+    res.end(JSON.stringify({ mocks: running.map((s) => s.name) }));
   });
   control.listen(mockPort('control'), '127.0.0.1');
   const stop = async () => {
     control.close();
-    await Promise.all(servers.map((s) => s.server.close()));
+    await Promise.all(running.map((s) => s.server.close()));
     process.exit(0);
   };
   process.on('SIGTERM', stop);
