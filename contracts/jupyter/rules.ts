@@ -49,6 +49,15 @@ export const jupyterRules: readonly Rule[] = [
     operations: ['createSession'],
   },
   {
+    id: 'jupyter.unnamed-session-schema',
+    level: 'MUST',
+    title: 'A session created without a name is answered as a valid Session (name a string, or absent)',
+    source: 'Session: name — type: string (all Session properties are optional)',
+    reference: `${API_YAML}, definitions.Session`,
+    basis: 'stated',
+    operations: ['createSession'],
+  },
+  {
     id: 'jupyter.create-same-path-returns-existing',
     level: 'MUST',
     title: 'A second create with the same path and name returns the existing session',

@@ -7,6 +7,7 @@ export const jupyterFaults = defineFaults('jupyter', [
   { name: 'unknown-id-410', rule: 'jupyter.status-documented', description: 'GET of an unknown id answers 410, a status GET does not document' },
   { name: 'create-returns-200', rule: 'jupyter.create-returns-201', description: 'create answers 200 instead of 201' },
   { name: 'location-missing', rule: 'jupyter.create-location', description: 'create answers without a Location header' },
+  { name: 'unnamed-null-name', rule: 'jupyter.unnamed-session-schema', description: 'a session created without a name is answered with name: null' },
   { name: 'create-always-new', rule: 'jupyter.create-same-path-returns-existing', description: 'every create makes a new session' },
   { name: 'create-keys-on-path-only', rule: 'jupyter.create-same-name-returns-existing', description: 'identity is the path alone, as in jupyter_server' },
   { name: 'list-omits-newest', rule: 'jupyter.list-contains-created', description: 'the list leaves out the newest session' },

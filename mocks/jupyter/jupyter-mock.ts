@@ -47,7 +47,10 @@ function newKernel(name: string): KernelModel {
 function view(s: SessionModel, req: MockRequest): Record<string, unknown> {
   const kernel: Record<string, unknown> = { ...s.kernel };
   if (req.faults.has('kernel-id-missing')) delete kernel.id;
-  const out: Record<string, unknown> = { id: s.id, path: s.path, ...(s.name !== undefined ? { name: s.name } : {}), type: s.type, kernel };
+  // jupyter_server sends `name: null` for an unnamed session; the contract's Session has a string name, so the
+  // reference mock leaves the field out, and the `unnamed-null-name` fault sends the server's null.
+  const name = s.name ?? (req.faults.has('unnamed-null-name') ? null : undefined);
+  const out: Record<string, unknown> = { id: s.id, path: s.path, ...(name !== undefined ? { name } : {}), type: s.type, kernel };
   if (s.type === 'notebook') out.notebook = { path: s.path, name: s.name ?? null };
   return out;
 }

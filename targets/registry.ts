@@ -1,0 +1,7 @@
+import { jupyterLauncher } from './jupyter/launcher';
+import type { RealTargetLauncher } from './types';
+
+/** Real servers the project can start here and run its suites against, by provider. */
+export const realTargets: Record<string, RealTargetLauncher> = {
+  jupyter: jupyterLauncher,
+};

@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { mockFaults } from '../../mocks/registry';
+import { providers } from '../../suites/registry';
+import { runSuite, type SuiteRun } from '../support/run-suite';
+
+/**
+ * A check that cannot fail is a defect. One child run executes every provider suite against the clean mock
+ * and, side by side, the checks of each fault's rule against the mock with that fault on (projects
+ * `<provider>~<fault>`, one shared mock instance). Here we assert what each of those projects found.
+ */
+let run: SuiteRun;
+
+test.beforeAll(async () => {
+  test.setTimeout(15 * 60_000);
+  run = await runSuite([], { CONFORMANCE_SELF_PROOF: '1' });
+});
+
+for (const provider of Object.keys(providers)) {
+  test.describe(provider, () => {
+    test('the suite is green against the clean mock', () => {
+      const report = run.report(provider);
+      const broken = report.rules.filter((r) => ['fail', 'error', 'warn', 'known-deviation', 'not-run'].includes(r.status));
+      expect(broken.map((r) => `${r.id}: ${r.status} ${r.reason ?? ''}`), report.summary).toEqual([]);
+      expect(report.verdict.ok).toBe(true);
+    });
+
+    test('every rule has a fault that proves its checks can fail', () => {
+      const faulted = new Set((mockFaults[provider]?.list ?? []).map((f) => f.rule));
+      const uncovered = providers[provider]!.contract.catalogue.all().filter((r) => !faulted.has(r.id)).map((r) => r.id);
+      expect(uncovered).toEqual([]);
+    });
+
+    for (const fault of mockFaults[provider]?.list ?? []) {
+      test(`fault ${fault.name} is caught by ${fault.rule}`, () => {
+        const report = run.report(`${provider}~${fault.name}`);
+        const rule = report.rules.find((r) => r.id === fault.rule)!;
+        const expected = rule.level === 'MUST' ? 'fail' : 'warn';
+        expect(rule.status, `${fault.description}: ${report.summary}`).toBe(expected);
+        // A broken MUST fails the run; a broken SHOULD is a warning and does not.
+        if (rule.level === 'MUST') expect(report.verdict.ok, report.summary).toBe(false);
+      });
+    }
+  });
+}
+
+test('a run with a broken MUST rule exits non-zero', () => {
+  expect(run.exitCode, run.output.slice(-2000)).not.toBe(0);
+});

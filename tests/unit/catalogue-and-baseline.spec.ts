@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadBaseline } from '../../harness/rules/baseline';
+import { RuleCatalogue, rulesFromTags } from '../../harness/rules/catalogue';
+import type { Rule } from '../../harness/rules/types';
+import { providers } from '../../suites/registry';
+
+const rule = (id: string): Rule => ({ id, level: 'MUST', title: 't', source: 's', reference: 'r', basis: 'stated' });
+
+test.describe('rule catalogues', () => {
+  test('ids are linted: provider prefix, kebab slug, unique', () => {
+    expect(() => new RuleCatalogue('demo', [rule('demo.Bad_Id')])).toThrow(/must look like/);
+    expect(() => new RuleCatalogue('demo', [rule('other.rule')])).toThrow(/must start with/);
+    expect(() => new RuleCatalogue('demo', [rule('demo.a'), rule('demo.a')])).toThrow(/twice/);
+  });
+
+  test('every provider rule quotes its source and names where it stands', () => {
+    for (const provider of Object.values(providers)) {
+      for (const r of provider.contract.catalogue.all()) {
+        expect(r.source.trim().length, r.id).toBeGreaterThan(10);
+        expect(r.reference.trim().length, r.id).toBeGreaterThan(5);
+      }
+    }
+  });
+
+  test('rule tags are read back from Playwright tags', () => {
+    expect(rulesFromTags(['@demo.a-b', '@slow', 'demo.c'])).toEqual(['demo.a-b']);
+  });
+});
+
+test.describe('baselines', () => {
+  const catalogue = new RuleCatalogue('demo', [rule('demo.a')]);
+  const file = (text: string) => {
+    const f = join(mkdtempSync(join(tmpdir(), 'bl-')), 'demo-1.0.yaml');
+    writeFileSync(f, text);
+    return f;
+  };
+
+  test('a baseline naming an unknown rule is refused', () => {
+    expect(() => loadBaseline(file('target: d\ndeviations:\n  - rule: demo.gone\n    reason: x\n'), catalogue)).toThrow(/unknown rule "demo.gone"/);
+  });
+
+  test('an entry without a reason is refused', () => {
+    expect(() => loadBaseline(file('target: d\ndeviations:\n  - rule: demo.a\n'), catalogue)).toThrow(/non-empty reason/);
+  });
+
+  test('a valid baseline is read with its name from the file', () => {
+    const b = loadBaseline(file('target: demo 1.0\ndeviations:\n  - rule: demo.a\n    reason: because\n'), catalogue);
+    expect(b.name).toBe('demo-1.0');
+    expect(b.entries.get('demo.a')?.reason).toBe('because');
+  });
+
+  test('every shipped baseline loads against its catalogue', async () => {
+    const { readdirSync, existsSync } = await import('node:fs');
+    for (const provider of Object.values(providers)) {
+      const dir = provider.contract.baselinesDir;
+      if (!existsSync(dir)) continue;
+      for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
+        expect(() => loadBaseline(join(dir, f), provider.contract.catalogue), f).not.toThrow();
+      }
+    }
+  });
+});
