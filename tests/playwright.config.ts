@@ -18,5 +18,6 @@ export default defineConfig({
     { name: 'unit', testDir: './unit' },
     { name: 'self-proof', testDir: './self-proof', timeout: 15 * 60_000 },
     { name: 'real', testDir: './real', timeout: 10 * 60_000 },
+    { name: 'report', testDir: './report' },
   ],
 });

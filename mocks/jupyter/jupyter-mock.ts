@@ -83,6 +83,8 @@ export function jupyterMock(options: JupyterMockOptions): MockDefinition<Jupyter
     newState: () => ({ sessions: new Map(), tombstones: new Set(), formerPaths: new Map() }),
 
     before(req) {
+      // Like jupyter_server, the version is public.
+      if (req.method === 'GET' && req.path === '/api') return json(200, { version: 'session-conformance-mock' });
       if (req.faults.has('auth-ignored')) return undefined;
       const header = req.headers.authorization ?? '';
       const m = /^token\s+(.+)$/i.exec(header);

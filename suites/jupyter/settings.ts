@@ -33,4 +33,10 @@ export const jupyterProvider: ProviderDefinition<JupyterSettings> = {
       },
     };
   },
+  /** `GET /api` answers `{"version": "1.23.3"}` without authentication. */
+  async version(settings) {
+    const res = await fetch(`${settings.baseUrl}/api`, { signal: AbortSignal.timeout(3_000), redirect: 'error' });
+    const body = (await res.json()) as { version?: unknown };
+    return typeof body.version === 'string' ? body.version : undefined;
+  },
 };
