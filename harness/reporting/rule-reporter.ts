@@ -30,6 +30,7 @@ export default class RuleReporter implements Reporter {
   private readonly projects = new Map<string, ProjectRun>();
   private readonly reportDir = resolve(runSettings().reportDir);
   private started = new Date();
+  private exitCode = 0;
 
   onBegin(config: FullConfig, _suite: Suite): void {
     this.started = new Date();
@@ -80,8 +81,16 @@ export default class RuleReporter implements Reporter {
       `${JSON.stringify({ status: result.status, projects: reports.map(({ project, provider, summary, verdict: v }) => ({ project, provider, summary, verdict: v })) }, null, 2)}\n`,
     );
     if (reports.length) printSummary(reports, this.reportDir);
-    const bad = reports.some((r) => !r.verdict.ok || r.cleanupProblems.length > 0);
-    return bad && result.status === 'passed' ? { status: 'failed' } : undefined;
+    this.exitCode = result.status === 'interrupted' ? 0 : exitCodeOf(reports);
+    return this.exitCode !== 0 && result.status === 'passed' ? { status: 'failed' } : undefined;
+  }
+
+  /**
+   * Playwright exits 1 on any failure; a run whose only trouble was our own (harness, configuration, network)
+   * exits 2 instead, so a nightly job can tell "the target broke its contract" from "we could not check it".
+   */
+  async onExit(): Promise<void> {
+    if (this.exitCode === HARNESS_ERROR_EXIT) process.exit(HARNESS_ERROR_EXIT);
   }
 
   private projectReport(run: ProjectRun): ProjectReport {
@@ -104,6 +113,15 @@ export default class RuleReporter implements Reporter {
   printsToStdio(): boolean {
     return false;
   }
+}
+
+/** Exit status 1: the target broke a MUST rule (or the baseline is stale). 2: harness or network error only. */
+export const HARNESS_ERROR_EXIT = 2;
+
+function exitCodeOf(reports: readonly ProjectReport[]): number {
+  if (reports.some((r) => r.verdict.counts.fail > 0 || r.verdict.staleBaselines.length > 0)) return 1;
+  if (reports.some((r) => r.verdict.counts.error > 0 || r.cleanupProblems.length > 0)) return HARNESS_ERROR_EXIT;
+  return 0;
 }
 
 function printSummary(reports: readonly ProjectReport[], reportDir: string): void {

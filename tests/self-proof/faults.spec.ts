@@ -43,6 +43,3 @@ for (const provider of Object.keys(providers)) {
   });
 }
 
-test('a run with a broken MUST rule exits non-zero', () => {
-  expect(run.exitCode, run.output.slice(-2000)).not.toBe(0);
-});
