@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { providers } from '../../suites/registry';
 import { runSettings } from '../config/run';
 import { OUTCOMES_ATTACHMENT, TRANSCRIPT_ATTACHMENT, type TestEvidence } from '../fixtures/conformance';
+import { PREFLIGHT_FAILED } from '../preflight/preflight';
 import { COUNTEREXAMPLE_ATTACHMENT } from '../property/run-property';
 import { NO_BASELINE, loadBaseline, type Baseline } from '../rules/baseline';
 import { rulesFromTags } from '../rules/catalogue';
@@ -18,6 +19,8 @@ interface ProjectRun {
   readonly provider: string;
   readonly targetUrlOverride?: string;
   readonly tests: Map<string, TestRecord>;
+  /** Set when the project's preflight failed: the one reason none of its rules could be checked. */
+  preflightError?: string;
 }
 
 /**
@@ -43,7 +46,16 @@ export default class RuleReporter implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    const run = this.projects.get(test.parent.project()?.name ?? '');
+    const projectName = test.parent.project()?.name ?? '';
+    const guarded = this.projects.get(projectName.replace(/:preflight$/, ''));
+    if (projectName.endsWith(':preflight')) {
+      if (guarded && result.status !== 'passed' && result.status !== 'skipped') {
+        const message = plain(result.error?.message ?? result.status);
+        guarded.preflightError = message.slice(message.indexOf(PREFLIGHT_FAILED) >= 0 ? message.indexOf(PREFLIGHT_FAILED) : 0).split('\n')[0];
+      }
+      return;
+    }
+    const run = this.projects.get(projectName);
     if (!run) return;
     const attachment = (name: string) => result.attachments.find((a) => a.name === name)?.body?.toString('utf8');
     const evidence = JSON.parse(attachment(OUTCOMES_ATTACHMENT) ?? '{"outcomes":[],"coverage":[]}') as TestEvidence;
@@ -67,7 +79,7 @@ export default class RuleReporter implements Reporter {
 
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
     const reports: ProjectReport[] = [];
-    for (const run of this.projects.values()) if (run.tests.size) reports.push(this.projectReport(run));
+    for (const run of this.projects.values()) if (run.tests.size || run.preflightError) reports.push(this.projectReport(run));
     mkdirSync(this.reportDir, { recursive: true });
     for (const r of reports) {
       const dir = join(this.reportDir, r.project);
@@ -102,7 +114,7 @@ export default class RuleReporter implements Reporter {
       project: run.name,
       provider: run.provider,
       date: this.started,
-      tests: [...run.tests.values()],
+      tests: run.preflightError ? [preflightRecord(run.preflightError, provider.contract.catalogue.all().map((r) => r.id))] : [...run.tests.values()],
       catalogue: provider.contract.catalogue,
       contract: provider.contract.contract,
       baseline,
@@ -124,10 +136,20 @@ function exitCodeOf(reports: readonly ProjectReport[]): number {
   return 0;
 }
 
+/** A failed preflight stands in for every test of the suite: each rule is an error, for that one reason. */
+function preflightRecord(message: string, ruleIds: readonly string[]): TestRecord {
+  return { title: 'preflight', declared: ruleIds, outcomes: [], coverage: [], status: 'failed', error: message };
+}
+
 function printSummary(reports: readonly ProjectReport[], reportDir: string): void {
   console.log('\nConformance, rule by rule:');
   for (const r of reports) {
     console.log(`  ${r.summary}`);
+    const reasons = new Set(r.rules.map((rule) => (rule.status === 'error' ? rule.reason : '')));
+    if (reasons.size === 1 && [...reasons][0]) {
+      console.log(`    no rule could be checked: ${firstLine([...reasons][0]!)}`);
+      continue;
+    }
     for (const rule of r.rules) {
       if ((rule.status === 'pass' && !rule.staleBaseline) || rule.status === 'not-run') continue;
       const status = rule.staleBaseline ? 'STALE BASELINE' : rule.status.toUpperCase();

@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { MockServer } from '../../mocks/core/mock-server';
+import { jupyterMock } from '../../mocks/jupyter/jupyter-mock';
 import { freePort } from '../../targets/free-port';
 import { runSuite } from '../support/run-suite';
 
@@ -13,13 +15,28 @@ test.describe('exit status', () => {
     expect(run.output).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  test('a target that does not answer is an error, never a failure of the target, with status 2', async () => {
-    const run = await runSuite(['--project=jupyter'], { JUPYTER_BASE_URL: `http://127.0.0.1:${await freePort()}`, JUPYTER_TOKEN: 'x-token-x' });
+  test('a target that does not answer stops the suite with one message, as an error (status 2), never a failure', async () => {
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const run = await runSuite(['--project=jupyter'], { JUPYTER_BASE_URL: url, JUPYTER_TOKEN: 'x-token-x' });
     const report = run.report('jupyter');
     expect(run.exitCode).toBe(2);
     expect(report.verdict.counts.fail).toBe(0);
-    expect(report.verdict.counts.error).toBeGreaterThan(0);
-    expect(report.rules.find((r) => r.status === 'error')?.reason).toContain('no answer from the target');
+    expect(report.verdict.counts.error).toBe(report.rules.length);
+    expect(run.output).toContain(`no rule could be checked: Preflight failed: JUPYTER_BASE_URL=${url} does not answer`);
+    expect(run.output).toMatch(/1 failed[\s\S]*did not run/);
+  });
+
+  test('credentials the target refuses stop the suite with one message naming the variable', async () => {
+    const mock = new MockServer(jupyterMock({ token: 'the-right-token' }), '') as MockServer<unknown>;
+    const url = `http://127.0.0.1:${await mock.listen(await freePort())}`;
+    try {
+      const run = await runSuite(['--project=jupyter'], { JUPYTER_BASE_URL: url, JUPYTER_TOKEN: 'a-wrong-token' });
+      expect(run.exitCode).toBe(2);
+      expect(run.output).toContain('Preflight failed: the server refuses JUPYTER_TOKEN (GET /api/sessions answered 403)');
+      expect(run.output).not.toContain('a-wrong-token');
+    } finally {
+      await mock.close();
+    }
   });
 
   test('a broken MUST rule exits 1', async () => {
