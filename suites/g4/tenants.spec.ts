@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiResponse } from '../../harness/http/contract-client';
+import { expect, rules, test } from './fixtures';
+import { runData, type SessionView } from './g4-api';
+
+const where = (res: ApiResponse) => `${res.exchange.method} ${new URL(res.exchange.url).pathname}`;
+
+test.describe('G4 sessions: tenants', () => {
+  test('without x-g4-tenant every operation answers 400 with ProblemDetails and changes nothing', rules('g4.tenant-required'), async ({ g4, check }) => {
+    const s = await g4.openSession('no-tenant');
+    const none = { tenant: null } as const;
+    const answers = [
+      await g4.create(g4.credentials(runData('no-tenant-create')), none),
+      await g4.get(s.id, none),
+      await g4.getStatic(s.id, none),
+      await g4.put(s.id, runData('no-tenant-put'), none),
+      await g4.delete(s.id, none),
+    ];
+    for (const res of answers) {
+      await check('g4.tenant-required', () => {
+        expect(res.status, `${where(res)} without x-g4-tenant`).toBe(400);
+        const body = res.json;
+        expect(typeof body === 'object' && body !== null && !Array.isArray(body), `${where(res)}: the 400 carries a ProblemDetails object`).toBe(true);
+      });
+    }
+    const after = await g4.getStatic(s.id);
+    await check('g4.tenant-required', () => {
+      expect(after.status, 'the session is still there after the refused DELETE').toBe(200);
+      expect((after.json as SessionView).data, 'and keeps its data after the refused PUT').toEqual(s.data);
+    });
+  });
+
+  test("a session is invisible from another tenant, answered there like an unknown id", rules('g4.tenant-isolation', 'g4.other-tenant-like-unknown'), async ({ g4, check, settings, rules: recorder }) => {
+    if (!settings.otherTenant) {
+      const reason = 'G4_OTHER_TENANT is not set: there is no second tenant to look from';
+      recorder.skip('g4.tenant-isolation', reason);
+      recorder.skip('g4.other-tenant-like-unknown', reason);
+      return;
+    }
+    const other = { tenant: settings.otherTenant };
+    const s = await g4.openSession('isolation');
+    const nonce = (s.data as { nonce: string }).nonce;
+
+    const reads = [await g4.get(s.id, other), await g4.getStatic(s.id, other)];
+    for (const res of reads) {
+      await check('g4.tenant-isolation', () => {
+        expect(res.status, `${where(res)} from tenant ${settings.otherTenant}`).not.toBe(200);
+        expect(res.text, `${where(res)} from another tenant carries none of the session's data`).not.toContain(nonce);
+      });
+    }
+    // The effect decides isolation; how the refusal is worded is the SHOULD below.
+    const put = await g4.put(s.id, runData('intruder'), other);
+    const afterPut = await g4.getStatic(s.id);
+    await check('g4.tenant-isolation', () => {
+      expect(afterPut.status, `the session is still there after the PUT from another tenant (answered ${put.status})`).toBe(200);
+      expect((afterPut.json as SessionView).data, `the data is unchanged after the PUT from another tenant (answered ${put.status})`).toEqual(s.data);
+    });
+    const del = await g4.delete(s.id, other);
+    const afterDelete = await g4.getStatic(s.id);
+    await check('g4.tenant-isolation', () => {
+      expect(afterDelete.status, `the session survives the DELETE from another tenant (answered ${del.status})`).toBe(200);
+    });
+
+    const unknown = randomUUID();
+    const reference = [
+      await g4.get(unknown, other),
+      await g4.getStatic(unknown, other),
+      await g4.put(unknown, runData('unknown'), other),
+      await g4.delete(unknown, other),
+    ];
+    await check('g4.other-tenant-like-unknown', () => {
+      const seen = [...reads, put, del].map((r) => `${r.exchange.method} ${r.status}`);
+      const expected = reference.map((r) => `${r.exchange.method} ${r.status}`);
+      expect(seen, "statuses for another tenant's session, operation by operation, equal those for an unknown id").toEqual(expected);
+    });
+  });
+});
