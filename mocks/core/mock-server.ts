@@ -34,6 +34,14 @@ export interface Route<S> {
   handle(req: MockRequest, state: S): MockResponse | Promise<MockResponse>;
 }
 
+/** One fault namespace of a mock: its faults, its own state, and the path below its `/__fault/<names>` prefix. */
+export interface MockNamespace<S> {
+  readonly path: string;
+  readonly mount: string;
+  readonly faults: FaultSet;
+  readonly state: S;
+}
+
 export interface MockDefinition<S> {
   readonly provider: string;
   readonly contract?: Contract;
@@ -44,6 +52,12 @@ export interface MockDefinition<S> {
   notFound?(req: MockRequest): MockResponse;
   /** Runs before routing (auth, tenant headers); a response here ends the request. */
   before?(req: MockRequest, state: S): MockResponse | undefined;
+  /**
+   * Serves more on the same HTTP server before it listens (e.g. a socket.io endpoint). `namespaceOf` resolves a
+   * request path to its fault namespace and state, as for REST requests (undefined: unknown fault). Returns
+   * what stops it on close.
+   */
+  attach?(server: Server, namespaceOf: (pathname: string) => MockNamespace<S> | undefined): (() => Promise<void>) | void;
 }
 
 const MAX_BODY = 1_000_000;
@@ -57,6 +71,7 @@ const MAX_BODY = 1_000_000;
 export class MockServer<S> {
   private readonly states = new Map<string, S>();
   private server: Server | undefined;
+  private detach: (() => Promise<void>) | undefined;
   private readonly globalFaults: FaultSet;
 
   constructor(private readonly def: MockDefinition<S>, faultsEnv = process.env.MOCK_FAULTS) {
@@ -70,6 +85,11 @@ export class MockServer<S> {
       });
     });
     this.server.keepAliveTimeout = 5_000;
+    const detach = this.def.attach?.(this.server, (pathname) => {
+      const ns = this.namespace(pathname);
+      return 'unknownFault' in ns ? undefined : ns;
+    });
+    if (detach) this.detach = detach;
     await new Promise<void>((ok, fail) => {
       this.server!.once('error', fail);
       this.server!.listen(port, host, () => ok());
@@ -78,6 +98,7 @@ export class MockServer<S> {
   }
 
   async close(): Promise<void> {
+    await this.detach?.();
     await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
     this.server?.closeAllConnections();
   }
@@ -94,26 +115,9 @@ export class MockServer<S> {
       this.reset();
       return send(res, { status: 204 });
     }
-    let path = url.pathname;
-    let mount = '';
-    let faults = this.globalFaults;
-    let stateKey = '';
-    const m = /^\/__fault\/([a-z0-9,-]+)(\/.*)?$/.exec(path);
-    if (m) {
-      const names = m[1]!.split(',');
-      for (const n of names) {
-        if (!this.def.knownFaults.has(n)) return send(res, { status: 404, body: { message: `unknown fault ${this.def.provider}.${n}` } });
-      }
-      faults = new FaultSet(new Set(names));
-      mount = `/__fault/${m[1]}`;
-      stateKey = m[1]!;
-      path = m[2] ?? '/';
-    }
-    let state = this.states.get(stateKey);
-    if (!state) {
-      state = this.def.newState();
-      this.states.set(stateKey, state);
-    }
+    const ns = this.namespace(url.pathname);
+    if ('unknownFault' in ns) return send(res, { status: 404, body: { message: `unknown fault ${this.def.provider}.${ns.unknownFault}` } });
+    const { path, mount, faults, state } = ns;
     const body = await readBody(req);
     const base: Omit<MockRequest, 'params'> = { method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body, mount, faults };
     const early = this.def.before?.({ ...base, params: {} }, state);
@@ -127,6 +131,30 @@ export class MockServer<S> {
       return send(res, answer);
     }
     return send(res, this.def.notFound?.({ ...base, params: {} }) ?? { status: 404, body: { message: 'Not Found' } });
+  }
+
+  /** `/__fault/<a>,<b>/rest` → faults a and b, their own state (made on first use), path `/rest`. */
+  private namespace(pathname: string): MockNamespace<S> | { readonly unknownFault: string } {
+    let path = pathname;
+    let mount = '';
+    let faults = this.globalFaults;
+    let stateKey = '';
+    const m = /^\/__fault\/([a-z0-9,-]+)(\/.*)?$/.exec(path);
+    if (m) {
+      const names = m[1]!.split(',');
+      const unknown = names.find((n) => !this.def.knownFaults.has(n));
+      if (unknown !== undefined) return { unknownFault: unknown };
+      faults = new FaultSet(new Set(names));
+      mount = `/__fault/${m[1]}`;
+      stateKey = m[1]!;
+      path = m[2] ?? '/';
+    }
+    let state = this.states.get(stateKey);
+    if (!state) {
+      state = this.def.newState();
+      this.states.set(stateKey, state);
+    }
+    return { path, mount, faults, state };
   }
 
   private assertConforms(route: Route<S>, answer: MockResponse): void {

@@ -1,0 +1,35 @@
+import { expect, rules, test } from './fixtures';
+import { runSessionId } from './webida-api';
+
+const WRONG_TOKEN = 'wrong-token-of-session-conformance';
+
+test.describe('Webida sessions: authentication', () => {
+  test('session operations without the token, or with a wrong one, answer 401', rules('webida.rest-auth-required'), async ({ webida, check, settings }) => {
+    const s = await webida.connect('auth-rest');
+    const { closeAfterS } = settings.timing;
+    const wrong = { apply: (req: { headers: Record<string, string> }) => void (req.headers.authorization = WRONG_TOKEN) };
+    for (const [label, auth] of [['without a token', false], ['with a wrong token', wrong]] as const) {
+      const answers = [await webida.find(undefined, { auth }), await webida.get(s.sessionId, { auth }), await webida.close(s.sessionId, closeAfterS, { auth })];
+      for (const res of answers) {
+        await check('webida.rest-auth-required', () => {
+          expect(res.status, `${res.exchange.method} ${new URL(res.exchange.url).pathname} ${label}`).toBe(401);
+        });
+      }
+    }
+  });
+
+  test('a socket.io connection without the token, or with a wrong one, is refused and makes no session', rules('webida.socket-auth-required'), async ({ webida, check, settings }) => {
+    const attempts = [
+      { label: 'without a token', handshake: { sessionId: runSessionId('no-token'), workspaceId: settings.workspaceId } },
+      { label: 'with a wrong token', handshake: { token: WRONG_TOKEN, sessionId: runSessionId('wrong-token'), workspaceId: settings.workspaceId } },
+    ];
+    const results = await Promise.all(attempts.map((a) => webida.tryConnect(a.handshake)));
+    const listed = await webida.listed();
+    for (const [i, { label, handshake }] of attempts.entries()) {
+      await check('webida.socket-auth-required', () => {
+        expect(results[i]!.ok, `socket.io connection ${label}: refused with a connect_error`).toBe(false);
+        expect(listed.has(handshake.sessionId), `findSessions lists no session for the connection ${label}`).toBe(false);
+      });
+    }
+  });
+});

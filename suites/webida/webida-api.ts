@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { RUN_ID } from '../../harness/config/run';
+import type { Cleanup } from '../../harness/fixtures/cleanup';
+import type { ApiResponse, ContractClient, Credentials, SendOptions } from '../../harness/http/contract-client';
+import type { Transcript } from '../../harness/http/transcript';
+import { HarnessError } from '../../harness/rules/recorder';
+import { SessionSocket, type ConnectResult, type Handshake, type SocketTarget } from './session-socket';
+
+/** The Session model as the suite reads it (the schema checks the rest). */
+export interface Session {
+  id: string;
+  name: string;
+  state: 'NORMAL' | 'LOSING' | 'CLOSING';
+  workspaceId?: string;
+  clientAddress: string;
+  connectedAt: string;
+  disconnectedAt: string;
+  willCloseAt?: string;
+  willLoseAt?: string;
+}
+
+/** `Authorization: <token>`: webida-simple-auth sends the raw token, without a prefix. */
+export function tokenCredentials(token: string | undefined): Credentials {
+  return {
+    apply(req) {
+      if (token) req.headers.authorization = token;
+    },
+  };
+}
+
+/** A session id no other run (and no other test of this run) uses: the run only ever touches its own sessions. */
+export function runSessionId(label: string): string {
+  return `${RUN_ID}-${label}-${randomBytes(3).toString('hex')}`;
+}
+
+export interface WebidaTarget {
+  readonly socket: SocketTarget;
+  readonly token: string;
+  readonly workspaceId?: string;
+}
+
+/**
+ * The Webida session operations, sent through the checking client, and the socket.io connections that make
+ * sessions. Every session the run connects is closed after the test (closeSession with closeAfter 0, then the
+ * socket), also when the test fails.
+ */
+export class WebidaApi {
+  constructor(
+    readonly client: ContractClient,
+    private readonly cleanup: Cleanup,
+    private readonly transcript: Transcript,
+    readonly target: WebidaTarget,
+  ) {}
+
+  /** The same API whose sessions go to another cleanup (one per property iteration). */
+  withCleanup(cleanup: Cleanup): WebidaApi {
+    return new WebidaApi(this.client, cleanup, this.transcript, this.target);
+  }
+
+  find(workspaceId?: string, options: SendOptions = {}): Promise<ApiResponse> {
+    return this.client.send('findSessions', { ...options, query: { ...(options.query ?? {}), workspaceId } });
+  }
+
+  get(id: string, options: SendOptions = {}): Promise<ApiResponse> {
+    return this.client.send('getSession', { ...options, pathParams: { sessionId: id } });
+  }
+
+  close(id: string, closeAfter: number | string | undefined, options: SendOptions = {}): Promise<ApiResponse> {
+    return this.client.send('closeSession', { ...options, pathParams: { sessionId: id }, query: { closeAfter } });
+  }
+
+  /** Ids of the sessions findSessions lists, with their states (an empty map when it did not answer 200). */
+  async listed(workspaceId?: string): Promise<Map<string, Session>> {
+    const res = await this.find(workspaceId);
+    const list = res.status === 200 && Array.isArray(res.json) ? (res.json as Session[]) : [];
+    return new Map(list.map((s) => [s.id, s]));
+  }
+
+  /** Connects a session the way Webida clients do; a refused connection is harness trouble here. */
+  async connect(label: string, workspaceId = this.target.workspaceId): Promise<SessionSocket> {
+    const sessionId = runSessionId(label);
+    const result = await this.tryConnect({ token: this.target.token, sessionId, workspaceId });
+    if (!result.ok) throw new HarnessError(`socket.io connection for session ${sessionId} was refused: ${result.error}`);
+    return result.socket;
+  }
+
+  /** Connects with the handshake as given (the auth tests send none or a wrong token). */
+  async tryConnect(handshake: Handshake): Promise<ConnectResult> {
+    const result = await SessionSocket.open(this.target.socket, handshake, this.transcript);
+    if (result.ok) this.track(result.socket);
+    return result;
+  }
+
+  private track(socket: SessionSocket): void {
+    this.cleanup.add(`webida session ${socket.sessionId}`, async () => {
+      try {
+        const res = await this.client.raw('DELETE', `/sessions/${encodeURIComponent(socket.sessionId)}`, { query: { closeAfter: 0 } });
+        if (res.status >= 500) throw new Error(`DELETE answered ${res.status}`);
+      } finally {
+        socket.disconnect();
+      }
+    });
+  }
+}
