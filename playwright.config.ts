@@ -3,22 +3,40 @@ import type { ConformanceWorkerFixtures } from './harness/fixtures/conformance';
 import type { TargetSettings } from './harness/provider';
 import { envInt, envString, loadEnv } from './harness/config/env';
 import { runSettings } from './harness/config/run';
+import { checkedSettings } from './harness/config/check-settings';
+import { preflightProject } from './harness/preflight/preflight';
 import { faultUrl, mockUrl, type MockName } from './mocks/ports';
 import { mockFaults } from './mocks/registry';
 import { providers } from './suites/registry';
 
 loadEnv();
+const settings = checkedSettings(providers);
 const run = runSettings();
 type Project = PlaywrightTestProject<{}, Pick<ConformanceWorkerFixtures<TargetSettings>, 'targetUrlOverride'> & { provider: string }>;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** One project per provider: `npx playwright test --project=jupyter`. */
-const providerProjects: Project[] = Object.keys(providers).map((name) => ({
-  name,
-  testDir: `./suites/${name}`,
-  use: { provider: name, targetUrlOverride: undefined },
-}));
+/**
+ * One project per provider: `npx playwright test --project=jupyter`. Each depends on a preflight setup project
+ * that checks the target answers and takes our credentials, so a wrong URL or key is one message, not a
+ * hundred failing tests.
+ */
+const providerProjects: Project[] = Object.keys(providers).flatMap((name) => [
+  {
+    name: preflightProject(name),
+    testDir: './harness/preflight',
+    testMatch: 'preflight.setup.ts',
+    use: { provider: name, targetUrlOverride: undefined },
+    metadata: { provider: name },
+  },
+  {
+    name,
+    testDir: `./suites/${name}`,
+    dependencies: [preflightProject(name)],
+    use: { provider: name, targetUrlOverride: undefined },
+    metadata: { provider: name },
+  },
+]);
 
 /**
  * The self-proof (CONFORMANCE_SELF_PROOF=1): for every mock fault a project that runs only the checks of
@@ -33,11 +51,12 @@ const faultProjects: Project[] =
           testDir: `./suites/${provider}`,
           grep: new RegExp(`${escape(`@${fault.rule}`)}(?=\\s|$)`),
           use: { provider, targetUrlOverride: faultUrl(provider as MockName, fault.name) },
+          metadata: { provider, targetUrlOverride: faultUrl(provider as MockName, fault.name) },
         })),
       )
     : [];
 
-const needsMock = Object.values(providers).some((p) => p.settings().usesMock);
+const needsMock = Object.values(settings).some((s) => s.usesMock);
 
 export default defineConfig({
   testMatch: '**/*.spec.ts',
@@ -52,6 +71,9 @@ export default defineConfig({
     [process.env.CI ? 'line' : 'list'],
     ['html', { outputFolder: `${run.reportDir}/playwright-html`, open: 'never' }],
     ['junit', { outputFile: `${run.reportDir}/junit.xml` }],
+    // allure-playwright (epic/feature/story = provider/operation/rule); `npm run report` builds the HTML.
+    ['./harness/reporting/allure-reporter.ts', { resultsDir: `${run.reportDir}/allure-results` }],
+    // Last: it may turn a passed run into a failed one (MUST failure, error, stale baseline).
     ['./harness/reporting/rule-reporter.ts'],
   ],
   use: {

@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import { test, type APIRequestContext } from '@playwright/test';
 import type { Contract, Operation } from '../contract/openapi';
 import { SchemaRegistry } from '../contract/schemas';
 import { HarnessError, type RuleRecorder } from '../rules/recorder';
@@ -129,13 +129,16 @@ export class ContractClient {
         operationId, method, url, requestHeaders: out.headers, requestBody: body,
         status: res.status(), responseHeaders: headers, responseBody: text, durationMs: Date.now() - started,
       });
+      await requestStep(exchange, `${exchange.status}`);
       return { status: res.status(), headers, text, json: parseJson(text), exchange };
     } catch (e) {
       const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-      this.transcript.record({
+      const exchange = this.transcript.record({
         operationId, method, url, requestHeaders: out.headers, requestBody: body, durationMs: Date.now() - started, error: message,
       });
-      throw new HarnessError(`${method} ${new URL(url).pathname}: no answer from the target (${message})`, { cause: e });
+      const err = new HarnessError(`${method} ${new URL(url).pathname}: no answer from the target (${message})`, { cause: e });
+      await requestStep(exchange, 'no answer', err);
+      throw err;
     }
   }
 
@@ -163,6 +166,31 @@ export class ContractClient {
       }
     });
   }
+}
+
+/**
+ * One report step per request, `POST /api/sessions → 201 (12 ms)`, in Playwright's HTML report and in
+ * Allure. Titled from the recorded (redacted) exchange, without its query, once the answer is known; a
+ * request without an answer (`error`) is a failed step. Never throws: outside a running test it does nothing.
+ */
+async function requestStep(exchange: Exchange, outcome: string, error?: Error): Promise<void> {
+  try {
+    test.info();
+  } catch {
+    return;
+  }
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(exchange.url).pathname);
+  } catch {
+    path = exchange.url.replace(/[?#].*$/, '');
+  }
+  const title = `${exchange.method} ${path} → ${outcome} (${exchange.durationMs} ms)`;
+  await test
+    .step(title, () => {
+      if (error) throw error;
+    }, { box: true })
+    .catch(() => undefined);
 }
 
 /** An assertion-class error: the target broke the contract. */

@@ -1,4 +1,4 @@
-import type { FullConfig } from '@playwright/test';
+import type { FullConfig, FullProject } from '@playwright/test';
 import type { FullResult, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { AllureReporter } from 'allure-playwright';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -7,14 +7,6 @@ import { providers } from '../../suites/registry';
 import { runSettings } from '../config/run';
 import { REDACTED } from '../http/redact';
 
-/**
- * allure-playwright, set up for conformance runs: results in `<report dir>/allure-results` (emptied at the
- * start, like the other reports, so the directory holds one run); only test steps (one per request, see
- * ContractClient) and attachments, not Playwright's API calls, whose titles carry full URLs; each provider's
- * target as the report may show it as environment info; and, as a last guard, every configured secret
- * value scrubbed from every file it wrote. Labels (epic/feature/story) come from the tests themselves
- * (harness/reporting/allure-labels.ts), so they survive blob reports and `merge-reports`.
- */
 /** allure-playwright's options (its type names them through a subpath TypeScript cannot resolve here). */
 interface AllureOptions {
   readonly resultsDir?: string;
@@ -24,14 +16,31 @@ interface AllureOptions {
   readonly [option: string]: unknown;
 }
 
+/**
+ * allure-playwright, set up for conformance runs: results in `<report dir>/allure-results` (emptied at the
+ * start, like the other reports, so the directory holds one run); only test steps (one per request, see
+ * ContractClient) and attachments, not Playwright's API calls, whose titles carry full URLs; each provider's
+ * target as the report may show it as environment info; and, as a last guard, every configured secret
+ * value scrubbed from every file it wrote. Labels (epic/feature/story) come from the tests themselves
+ * (harness/reporting/allure-labels.ts), so they survive blob reports and `merge-reports`.
+ */
 export default class ConformanceAllureReporter extends AllureReporter {
   private readonly resultsDir: string;
   private readonly pending = new Set<Promise<void>>();
 
   constructor(options: AllureOptions = {}) {
     const resultsDir = resolve(options.resultsDir ?? join(runSettings().reportDir, 'allure-results'));
-    super({ detail: false, suiteTitle: true, ...options, resultsDir } as ConstructorParameters<typeof AllureReporter>[0]);
+    const listeners = [...((options.listeners as unknown[] | undefined) ?? []), { beforeTestResultWrite: addProviderEpic }];
+    super({ detail: false, suiteTitle: true, ...options, resultsDir, listeners } as ConstructorParameters<typeof AllureReporter>[0]);
     this.resultsDir = resultsDir;
+  }
+
+  override onConfigure(config: FullConfig): void {
+    // allure-playwright reads `config.projects[0].outputDir` here; under `merge-reports` the projects come
+    // later (onConfigure sees none) and it throws, which makes merge-reports exit 1. Its snapshot/output
+    // dirs only matter for visual diffs, which API tests have none of.
+    if (config.projects.length > 0) super.onConfigure(config);
+    else this.config = config;
   }
 
   override onBegin(suite: Suite): void {
@@ -68,7 +77,7 @@ function environmentInfo(config: FullConfig | undefined, suite: Suite): Record<s
   const used = new Set(
     suite.suites
       .filter((s) => s.allTests().length > 0)
-      .map((s) => (s.project()?.use as { provider?: string } | undefined)?.provider)
+      .map((s) => providerOf(s.project()))
       .filter((p): p is string => !!p),
   );
   for (const name of used) {
@@ -79,6 +88,31 @@ function environmentInfo(config: FullConfig | undefined, suite: Suite): Record<s
     }
   }
   return info;
+}
+
+/**
+ * A test outside the conformance fixtures (the preflight setup project) carries no labels of its own: it
+ * gets its provider as epic, from its project (the `parentSuite` label), so it sits under that provider.
+ */
+function addProviderEpic(result: { labels: { name: string; value: string }[] }): void {
+  if (result.labels.some((l) => l.name === 'epic')) return;
+  const project = result.labels.find((l) => l.name === 'parentSuite')?.value;
+  const provider = project?.split(/[~:]/)[0];
+  if (provider && provider in providers) result.labels.push({ name: 'epic', value: provider });
+}
+
+/**
+ * The provider of a project: `use.provider`, or `metadata.provider` where a blob report dropped `use`
+ * (`merge-reports` sees `use: {}`), or the provider named at the start of the project name.
+ */
+function providerOf(project: FullProject | undefined): string | undefined {
+  if (!project) return undefined;
+  const named = [
+    (project.use as { provider?: unknown }).provider,
+    (project.metadata as { provider?: unknown } | undefined)?.provider,
+    project.name.split(/[~:]/)[0],
+  ];
+  return named.find((p): p is string => typeof p === 'string' && p in providers);
 }
 
 function readVersion(): string {

@@ -38,7 +38,8 @@ export default class RuleReporter implements Reporter {
   onBegin(config: FullConfig, _suite: Suite): void {
     this.started = new Date();
     for (const p of config.projects) {
-      const use = p.use as { provider?: string; targetUrlOverride?: string };
+      // Blob reports (shards merged by `playwright merge-reports`) keep a project's metadata, not its `use`.
+      const use = { ...(p.metadata as object), ...(p.use as object) } as { provider?: string; targetUrlOverride?: string };
       if (use.provider && providers[use.provider]) {
         this.projects.set(p.name, { name: p.name, provider: use.provider, targetUrlOverride: use.targetUrlOverride, tests: new Map() });
       }
@@ -88,12 +89,13 @@ export default class RuleReporter implements Reporter {
       writeFileSync(join(dir, 'conformance.html'), renderConformanceHtml(r));
       writeFileSync(join(dir, 'rules.junit.xml'), renderRulesJunit(r));
     }
+    this.exitCode = result.status === 'interrupted' ? 0 : exitCodeOf(reports);
+    // `merge-reports` ignores a reporter's verdict: the exit code is written down for CI to read.
     writeFileSync(
       join(this.reportDir, 'summary.json'),
-      `${JSON.stringify({ status: result.status, projects: reports.map(({ project, provider, summary, verdict: v }) => ({ project, provider, summary, verdict: v })) }, null, 2)}\n`,
+      `${JSON.stringify({ status: result.status, exitCode: this.exitCode, projects: reports.map(({ project, provider, summary, verdict: v }) => ({ project, provider, summary, verdict: v })) }, null, 2)}\n`,
     );
     if (reports.length) printSummary(reports, this.reportDir);
-    this.exitCode = result.status === 'interrupted' ? 0 : exitCodeOf(reports);
     return this.exitCode !== 0 && result.status === 'passed' ? { status: 'failed' } : undefined;
   }
 
