@@ -1,0 +1,213 @@
+import { expect } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { RUN_ID } from '../../harness/config/run';
+import type { Cleanup } from '../../harness/fixtures/cleanup';
+import type { ApiResponse, ContractClient, Credentials, SendOptions } from '../../harness/http/contract-client';
+import { HarnessError, type RuleRecorder } from '../../harness/rules/recorder';
+import { TargetClock } from '../../harness/time/clock';
+
+/** The two forms every Etherpad function has since 1.8. */
+export type Form = 'GET' | 'POST';
+export const FORMS: readonly Form[] = ['GET', 'POST'];
+
+/** Where a POST puts its parameters: the query (as the seed declares them), a form body or a JSON body. */
+export type Placement = 'query' | 'form' | 'json';
+
+export type SessionFunction = 'createSession' | 'getSessionInfo' | 'deleteSession' | 'listSessionsOfGroup' | 'listSessionsOfAuthor';
+
+export type Params = Record<string, string | number | undefined>;
+
+/** An answer, with its envelope taken apart. */
+export interface Answer {
+  readonly fn: string;
+  readonly form: Form;
+  readonly status: number;
+  /** The envelope's code, or undefined when the body is no envelope. */
+  readonly code: number | undefined;
+  readonly message: unknown;
+  readonly data: unknown;
+  readonly res: ApiResponse;
+}
+
+export interface CallOptions {
+  /** POST only: where the parameters go (default: the query). */
+  readonly placement?: Placement;
+  /** Query parameters sent besides the placed ones (to test which one wins). */
+  readonly query?: Params;
+  /** POST only: a body sent as it is, with `contentType`. */
+  readonly rawBody?: string;
+  readonly contentType?: string;
+  /** `false`: no apikey; a Credentials object: another key. */
+  readonly auth?: boolean | Credentials;
+}
+
+/** A group and an author made for one test: nothing else is ever touched. */
+export type World = {
+  readonly groupID: string;
+  readonly authorID: string;
+};
+
+/** The seed's pairing of envelope codes and HTTP statuses. */
+export const STATUS_OF_CODE: Readonly<Record<number, number>> = { 0: 200, 1: 400, 2: 500, 4: 401 };
+
+/** Etherpad's key goes in the query parameter `apikey` (securitySchemes.ApiKey). */
+export function keyCredentials(apiKey: string): Credentials {
+  return { apply: (req) => void (req.query.apikey = apiKey) };
+}
+
+const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+/** An id in Etherpad's format (`g.`/`a.`/`s.` + 16 characters) that no server has handed out. */
+export function unknownId(prefix: 'g.' | 'a.' | 's.'): string {
+  return prefix + [...randomBytes(16)].map((b) => ALNUM[b % ALNUM.length]).join('');
+}
+
+/** The session record of a getSessionInfo answer: `data.info` as the seed models it, else `data` as http_api.md shows it. */
+export function sessionRecord(data: unknown): Record<string, unknown> | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const info = (data as { info?: unknown }).info;
+  return typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : (data as Record<string, unknown>);
+}
+
+/** The sessionIDs of a listSessionsOf* answer (a map sessionID → record, or null when there is none). */
+export function listedIds(data: unknown): string[] {
+  return typeof data === 'object' && data !== null ? Object.keys(data).sort() : [];
+}
+
+function asStrings(params: Params): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = String(v);
+  return out;
+}
+
+function defined(params: Params): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/**
+ * The Etherpad session functions, sent through the checking client. Every answer is also checked against
+ * the seed's code/status pairs, every Date header feeds the target clock, and every session a create
+ * answers with is registered for deleteSession after the test (never deleteGroup alone: Etherpad 1.8.14
+ * corrupts author indexes when it deletes a group's sessions).
+ */
+export class EtherpadApi {
+  constructor(
+    readonly client: ContractClient,
+    private readonly cleanup: Cleanup,
+    private readonly rules: RuleRecorder,
+    /** The target's clock; an API made for one property iteration shares the test's. */
+    readonly clock: TargetClock = new TargetClock(),
+  ) {}
+
+  async call(fn: SessionFunction, form: Form, params: Params = {}, options: CallOptions = {}): Promise<Answer> {
+    const send: { -readonly [K in keyof SendOptions]: SendOptions[K] } = { auth: options.auth };
+    const placement = form === 'GET' ? 'query' : options.placement ?? 'query';
+    if (options.rawBody !== undefined) {
+      send.query = { ...options.query, ...params };
+      send.rawBody = options.rawBody;
+      send.headers = options.contentType ? { 'content-type': options.contentType } : {};
+    } else if (placement === 'query') {
+      send.query = { ...options.query, ...params };
+    } else if (placement === 'form') {
+      send.query = options.query;
+      send.form = asStrings(params);
+    } else {
+      send.query = options.query;
+      send.json = defined(params);
+    }
+    const answer = await this.send(`${fn}Using${form}`, fn, form, send);
+    this.track(fn, params, answer);
+    return answer;
+  }
+
+  /** A group and an author for one test. The group is deleted after it; authors cannot be deleted. */
+  async world(label: string): Promise<World> {
+    return { groupID: await this.createGroup(), authorID: await this.createAuthor(label) };
+  }
+
+  async createGroup(): Promise<string> {
+    const a = await this.send('createGroupUsingGET', 'createGroup', 'GET', {});
+    const groupID = (a.data as { groupID?: unknown } | null)?.groupID;
+    if (a.code !== 0 || typeof groupID !== 'string') throw new HarnessError(`precondition: createGroup answered ${a.status} ${a.res.text.slice(0, 200)}`);
+    this.cleanup.add(groupLabel(groupID), () => this.undo('/deleteGroup', { groupID }));
+    return groupID;
+  }
+
+  async createAuthor(label: string): Promise<string> {
+    const a = await this.send('createAuthorUsingGET', 'createAuthor', 'GET', { query: { name: `session-conformance ${RUN_ID} ${label}` } });
+    const authorID = (a.data as { authorID?: unknown } | null)?.authorID;
+    if (a.code !== 0 || typeof authorID !== 'string') throw new HarnessError(`precondition: createAuthor answered ${a.status} ${a.res.text.slice(0, 200)}`);
+    return authorID;
+  }
+
+  /** deleteGroup through the contract (the test itself deletes the group, so its cleanup step goes). */
+  async deleteGroup(groupID: string): Promise<Answer> {
+    const a = await this.send('deleteGroupUsingGET', 'deleteGroup', 'GET', { query: { groupID } });
+    if (a.code === 0) this.cleanup.drop(groupLabel(groupID));
+    return a;
+  }
+
+  /** A validUntil this many seconds after the target's now (an hour by default). */
+  validUntilIn(seconds = 3600): number {
+    return Math.floor(this.clock.now() / 1000) + seconds;
+  }
+
+  /**
+   * A session a test needs as its starting point. Its creation is checked against the create rule, so a
+   * target that cannot create one fails that rule instead of the test breaking without a verdict.
+   */
+  async createdSession(world: World, form: Form = 'GET', validUntil = this.validUntilIn()): Promise<string> {
+    const a = await this.call('createSession', form, { ...world, validUntil });
+    const sessionID = (a.data as { sessionID?: unknown } | null)?.sessionID;
+    await this.rules.check('etherpad.create-returns-session-id', () => {
+      expect(a.code, `createSession (${form}) of an existing group and author`).toBe(0);
+      expect(typeof sessionID === 'string' && sessionID.length > 0, 'data.sessionID is a non-empty string').toBe(true);
+    });
+    return sessionID as string;
+  }
+
+  private async send(operationId: string, fn: string, form: Form, options: SendOptions): Promise<Answer> {
+    const res = await this.client.send(operationId, options);
+    const receivedAt = Date.now();
+    this.clock.observe(res.headers.date, receivedAt - res.exchange.durationMs, receivedAt);
+    const envelope = typeof res.json === 'object' && res.json !== null ? (res.json as Record<string, unknown>) : {};
+    const code = typeof envelope.code === 'number' ? envelope.code : undefined;
+    const answer: Answer = { fn, form, status: res.status, code, message: envelope.message, data: envelope.data, res };
+    const expected = code === undefined ? undefined : STATUS_OF_CODE[code];
+    if (expected !== undefined) {
+      await this.rules.check(`etherpad.code-${code}-http-${expected}`, () => {
+        expect(res.status, `${form} ${fn} answered code ${code} (${JSON.stringify(envelope.message)})`).toBe(expected);
+      });
+    }
+    return answer;
+  }
+
+  /** Sessions a create answered with are deleted after the test; one the test deleted is forgotten. */
+  private track(fn: SessionFunction, params: Params, a: Answer): void {
+    if (a.code !== 0) return;
+    if (fn === 'createSession') {
+      const sessionID = (a.data as { sessionID?: unknown } | null)?.sessionID;
+      if (typeof sessionID !== 'string' || !sessionID) return;
+      this.cleanup.add(sessionLabel(sessionID), () => this.undo('/deleteSession', { sessionID }));
+    } else if (fn === 'deleteSession' && typeof params.sessionID === 'string') {
+      this.cleanup.drop(sessionLabel(params.sessionID));
+    }
+  }
+
+  /** A cleanup call: "does not exist" (code 1) means the thing is already gone, which is the aim. */
+  private async undo(path: string, query: Record<string, string>): Promise<void> {
+    const r = await this.client.raw('GET', path, { query });
+    const code = (r.json as { code?: unknown } | undefined)?.code;
+    if (code !== 0 && code !== 1) throw new Error(`${path} answered ${r.status} ${r.text.slice(0, 200)}`);
+  }
+}
+
+function sessionLabel(id: string): string {
+  return `etherpad session ${id}`;
+}
+
+function groupLabel(id: string): string {
+  return `etherpad group ${id}`;
+}

@@ -1,0 +1,50 @@
+import * as fc from 'fast-check';
+import { Cleanup } from '../../harness/fixtures/cleanup';
+import { checkProperty, commandsFor } from '../../harness/property/run-property';
+import { HarnessError } from '../../harness/rules/recorder';
+import { EtherpadApi, FORMS } from './etherpad-api';
+import { rules, test } from './fixtures';
+import {
+  CreateCommand, DeleteCommand, GetCommand, GetDeletedCommand, ListOfAuthorsCommand, ListOfGroupsCommand, type StoreModel,
+} from './model/session-store-model';
+
+const form = fc.constantFrom(...FORMS);
+const create = fc.tuple(fc.nat(1), fc.nat(1), form, fc.integer({ min: 60, max: 86_400 })).map(([g, a, f, offset]) => new CreateCommand(g, a, f, offset));
+const remove = fc.tuple(fc.nat(7), form).map(([i, f]) => new DeleteCommand(i, f));
+/** fc.commands picks uniformly among these: create and delete are listed twice, so sequences change state often. */
+const storeCommands = [
+  create,
+  create,
+  remove,
+  remove,
+  fc.tuple(fc.nat(7), form).map(([i, f]) => new GetCommand(i, f)),
+  fc.tuple(fc.nat(7), form).map(([i, f]) => new GetDeletedCommand(i, f)),
+  form.map((f) => new ListOfGroupsCommand(f)),
+  form.map((f) => new ListOfAuthorsCommand(f)),
+];
+
+test.describe('Etherpad sessions: model-based', () => {
+  test('create, get, delete and list sequences agree with a model of the session store', rules('etherpad.model-store'), async ({ etherpad, rules: recorder, transcript, run, settings }, testInfo) => {
+    test.setTimeout(180_000);
+    const property = (replayPath: string | undefined) =>
+      fc.asyncProperty(commandsFor(storeCommands, replayPath, 16), async (cmds) => {
+        // Each iteration has its own two groups and two authors, and deletes its sessions before the next one.
+        const cleanup = new Cleanup();
+        const api = new EtherpadApi(etherpad.client, cleanup, recorder, etherpad.clock);
+        try {
+          const model: StoreModel = {
+            groups: [await api.createGroup(), await api.createGroup()],
+            authors: [await api.createAuthor('model-0'), await api.createAuthor('model-1')],
+            sessions: new Map(),
+            deleted: [],
+          };
+          await fc.asyncModelRun(() => ({ model, real: { api, rules: recorder } }), cmds);
+        } finally {
+          const problems = await cleanup.run();
+          if (problems.length) throw new HarnessError(`cleanup of a model iteration failed: ${problems.join('; ')}`);
+        }
+      });
+    // A live Etherpad answers in milliseconds, but every iteration leaves two authors behind (they cannot be deleted).
+    await checkProperty(property, { testInfo, transcript, run, defaultNumRuns: settings.usesMock ? 100 : 10 });
+  });
+});
