@@ -19,6 +19,42 @@ const mocks: { name: MockName; load: () => Promise<MockServer<unknown>> }[] = [
       return new MockServer(jupyterMock({ token: envString('JUPYTER_TOKEN') ?? JUPYTER_MOCK_TOKEN })) as MockServer<unknown>;
     },
   },
+  {
+    name: 'etherpad',
+    load: async () => {
+      const [{ MockServer }, { etherpadMock }, { ETHERPAD_MOCK_API_KEY }] = await Promise.all([
+        import('./core/mock-server'), import('./etherpad/etherpad-mock'), import('../suites/etherpad/settings'),
+      ]);
+      return new MockServer(etherpadMock({ apiKey: envString('ETHERPAD_API_KEY') ?? ETHERPAD_MOCK_API_KEY })) as MockServer<unknown>;
+    },
+  },
+  {
+    name: 'webida',
+    load: async () => {
+      const [{ MockServer }, { webidaMock }, { WEBIDA_MOCK_TOKEN }] = await Promise.all([
+        import('./core/mock-server'), import('./webida/webida-mock'), import('../suites/webida/settings'),
+      ]);
+      return new MockServer(webidaMock({ token: envString('WEBIDA_TOKEN') ?? WEBIDA_MOCK_TOKEN })) as MockServer<unknown>;
+    },
+  },
+  {
+    name: 'g4',
+    load: async () => {
+      const [{ MockServer }, { g4Mock }, { g4MockOptions }] = await Promise.all([
+        import('./core/mock-server'), import('./g4/g4-mock'), import('./g4/options'),
+      ]);
+      return new MockServer(g4Mock(g4MockOptions())) as MockServer<unknown>;
+    },
+  },
+  {
+    name: 'coviu',
+    load: async () => {
+      const [{ MockServer }, { coviuMock }, { coviuMockOptions }] = await Promise.all([
+        import('./core/mock-server'), import('./coviu/coviu-mock'), import('./coviu/options'),
+      ]);
+      return new MockServer(coviuMock(coviuMockOptions())) as MockServer<unknown>;
+    },
+  },
 ];
 
 async function main(): Promise<void> {

@@ -1,0 +1,457 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { coviuContract } from '../../contracts/coviu';
+import { SchemaRegistry } from '../../harness/contract/schemas';
+import type { MockDefinition, MockRequest, MockResponse, Route } from '../core/mock-server';
+import { coviuFaults, type CoviuFault } from './faults';
+
+interface SessionRecord {
+  readonly session_id: string;
+  session_name: string | null;
+  picture: string | null;
+  startMs: number;
+  endMs: number;
+  canceledMs: number | null;
+  feature_flags: string[];
+  /** Participants linked to the session, in the order they were added. */
+  participantIds: string[];
+}
+
+interface ParticipantRecord {
+  readonly participant_id: string;
+  readonly session_id: string;
+  display_name: string | null;
+  role: string;
+  picture: string | null;
+  state: string | null;
+  deletedMs: number | null;
+}
+
+interface CoviuState {
+  /** Insertion order is creation order. */
+  readonly sessions: Map<string, SessionRecord>;
+  readonly participants: Map<string, ParticipantRecord>;
+  /** Access token → expiry (ms since the epoch). */
+  readonly tokens: Map<string, number>;
+}
+
+export interface CoviuMockOptions {
+  /** The client credentials the token endpoint accepts (HTTP Basic). */
+  readonly apiKey: string;
+  readonly apiSecret: string;
+  /** Lifetime of an access token, short so a run shows the suite renewing it. */
+  readonly tokenTtlS: number;
+}
+
+const TEAM_ID = '7c1c5a5e-3f0a-4d55-9a37-0d6f1e2b9a01';
+const CLIENT_ID = '1f3b0c2d-8e4a-4b6f-a1d2-5c9e7f3a2b10';
+const DEFAULT_PAGE_SIZE = 200;
+const MAX_PAGE_SIZE = 200;
+const ID = '(?<id>[^/]+)';
+
+const SCHEMA = (name: string) => `https://session-conformance.dev/schemas/coviu/${name}.schema.json`;
+
+type Answer = MockResponse;
+
+function has(req: MockRequest, fault: CoviuFault): boolean {
+  return req.faults.has(fault);
+}
+
+/** A JSON answer; the `text-content-type` fault sends the same bytes as text/plain. */
+function reply(req: MockRequest, status: number, body: unknown, headers: Record<string, string> = {}): Answer {
+  if (has(req, 'text-content-type')) return { status, raw: JSON.stringify(body), headers: { ...headers, 'content-type': 'text/plain' } };
+  return { status, body, headers };
+}
+
+const refuse = (req: MockRequest, status: number, message: string): Answer => reply(req, status, { error: 'bad_request', message });
+
+function unknown(req: MockRequest, what: string, id: string): Answer {
+  if (has(req, 'unknown-id-500')) return reply(req, 500, { error: 'internal', message: 'Internal Server Error' });
+  return reply(req, 404, { error: 'not_found', message: `no ${what} ${id}` });
+}
+
+/** A JSON body that validates against a request schema of the contract, or the 400 that says why not. */
+function body<T>(req: MockRequest, schema: string): { ok: true; value: T } | { ok: false; answer: Answer } {
+  let value: unknown;
+  try {
+    value = JSON.parse(req.body || 'null');
+  } catch {
+    return { ok: false, answer: refuse(req, 400, 'body is not JSON') };
+  }
+  const check = SchemaRegistry.get().validate(SCHEMA(schema), value);
+  if (!check.valid) return { ok: false, answer: refuse(req, 400, `invalid ${schema}: ${check.errors.join('; ')}`) };
+  return { ok: true, value: value as T };
+}
+
+/** Roles are not case sensitive and answered in upper case; guest when absent. */
+function role(req: MockRequest, given: string | undefined): string | undefined {
+  if (given === undefined) return 'GUEST';
+  if (!/^(host|guest)$/i.test(given)) return undefined;
+  return has(req, 'role-echoed-as-sent') ? given : given.toUpperCase();
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const started = (s: SessionRecord, now: number) => now >= s.startMs;
+const finished = (s: SessionRecord, now: number) => now >= s.endMs;
+
+function participantView(p: ParticipantRecord): Record<string, unknown> {
+  return {
+    participant_id: p.participant_id,
+    session_id: p.session_id,
+    client_id: CLIENT_ID,
+    display_name: p.display_name,
+    role: p.role,
+    picture: p.picture,
+    state: p.state,
+    deleted_at: p.deletedMs === null ? null : iso(p.deletedMs),
+    coviu_user_id: null,
+    entry_url: `https://coviu.invalid/session/${p.participant_id}`,
+  };
+}
+
+/** Participants a view shows: canceled ones only when asked for with deleted_participants=true. */
+function visibleParticipants(req: MockRequest, state: CoviuState, s: SessionRecord): ParticipantRecord[] {
+  const includeDeleted = flag(req, 'deleted_participants');
+  if (has(req, 'participants-vanish-at-start') && started(s, Date.now())) return [];
+  const all = s.participantIds.map((id) => state.participants.get(id)!);
+  if (has(req, 'canceled-participant-listed')) return all;
+  if (has(req, 'deleted-participants-ignored') || !includeDeleted) return all.filter((p) => p.deletedMs === null);
+  return all;
+}
+
+function sessionView(req: MockRequest, state: CoviuState, s: SessionRecord): Record<string, unknown> {
+  return {
+    feature_flags: s.feature_flags,
+    session_id: s.session_id,
+    team_id: TEAM_ID,
+    client_id: CLIENT_ID,
+    participants: visibleParticipants(req, state, s).map(participantView),
+    picture: s.picture,
+    start_time: has(req, 'start-time-not-date') ? s.startMs : iso(s.startMs),
+    end_time: iso(s.endMs),
+    canceled_time: s.canceledMs === null || has(req, 'canceled-time-missing') ? null : iso(s.canceledMs),
+    session_name: s.session_name,
+  };
+}
+
+function flag(req: MockRequest, name: string): boolean {
+  return req.query.get(name)?.toLowerCase() === 'true';
+}
+
+function intParam(req: MockRequest, name: string, fallback: number, min: number): number | undefined {
+  const v = req.query.get(name);
+  if (v === null || v === '') return fallback;
+  const n = Number(v);
+  return Number.isInteger(n) && n >= min ? n : undefined;
+}
+
+function timeParam(req: MockRequest, name: string): number | null | undefined {
+  const v = req.query.get(name);
+  if (v === null || v === '') return null;
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** A stateful Coviu sessions API with its token endpoint, on the real clock. */
+export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState> {
+  const session = (state: CoviuState, id: string) => state.sessions.get(id);
+
+  function addParticipantRecord(req: MockRequest, state: CoviuState, s: SessionRecord, p: ParticipantFields, link: boolean): ParticipantRecord {
+    const record: ParticipantRecord = {
+      participant_id: randomUUID(),
+      session_id: s.session_id,
+      display_name: p.display_name ?? null,
+      role: role(req, p.role)!,
+      picture: p.picture ?? null,
+      state: p.state ?? null,
+      deletedMs: null,
+    };
+    state.participants.set(record.participant_id, record);
+    if (link) s.participantIds.push(record.participant_id);
+    return record;
+  }
+
+  const routes: Route<CoviuState>[] = [
+    {
+      method: 'POST',
+      pattern: /^\/auth\/token$/,
+      operationId: 'requestToken',
+      handle(req, state) {
+        const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+        const [key, secret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(/:(.*)/s) : [];
+        const clientOk = key === options.apiKey && (secret === options.apiSecret || has(req, 'token-any-secret'));
+        if (!clientOk) return reply(req, 401, { error: 'invalid_client', error_description: 'client authentication failed' }, { 'www-authenticate': 'Basic realm="coviu"' });
+        const form = new URLSearchParams(req.body);
+        if (form.get('grant_type') !== 'client_credentials') {
+          return reply(req, 400, { error: 'unsupported_grant_type', error_description: `grant_type ${form.get('grant_type') ?? '(none)'}` });
+        }
+        const now = Date.now();
+        for (const [t, expires] of state.tokens) if (expires <= now) state.tokens.delete(t);
+        const token = randomBytes(24).toString('hex');
+        state.tokens.set(token, now + options.tokenTtlS * 1_000);
+        return reply(req, 200, {
+          access_token: token,
+          token_type: has(req, 'token-type-mac') ? 'mac' : 'Bearer',
+          expires_in: options.tokenTtlS,
+          refresh_token: randomBytes(24).toString('hex'),
+          scope: null,
+        });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/sessions$/,
+      operationId: 'getSessionPage',
+      handle(req, state) {
+        const page = intParam(req, 'page', 0, 0);
+        const asked = intParam(req, 'page_size', has(req, 'default-page-size-5') ? 5 : DEFAULT_PAGE_SIZE, 1);
+        const from = timeParam(req, 'start_time');
+        const to = timeParam(req, 'end_time');
+        if (page === undefined || asked === undefined || from === undefined || to === undefined) {
+          return refuse(req, 400, 'page, page_size, start_time or end_time is malformed');
+        }
+        const size = has(req, 'page-size-uncapped') ? asked : Math.min(asked, MAX_PAGE_SIZE);
+        const windowed = from !== null || to !== null;
+        const stateValue = req.query.get('state');
+        let list = [...state.sessions.values()];
+        if (!flag(req, 'include_canceled') || has(req, 'include-canceled-ignored')) list = list.filter((s) => s.canceledMs === null);
+        if (windowed) {
+          const key = (s: SessionRecord) => (has(req, 'window-filters-on-end') ? s.endMs : s.startMs);
+          const beforeEnd = (t: number) => to === null || (has(req, 'window-end-exclusive') ? t < to : t <= to);
+          list = list.filter((s) => (from === null || key(s) >= from) && beforeEnd(key(s)));
+        }
+        if (stateValue !== null && !has(req, 'state-filter-ignored')) {
+          list = list.filter((s) => s.participantIds.some((id) => {
+            const p = state.participants.get(id)!;
+            return p.deletedMs === null && p.state === stateValue;
+          }));
+        }
+        // Creation order unless filtered by time; sort is stable, so equal starts keep their creation order.
+        const byStart = windowed ? !has(req, 'window-ordered-by-creation') : has(req, 'default-order-by-start');
+        if (byStart) list.sort((a, b) => a.startMs - b.startMs);
+        const order = req.query.get('order')?.toLowerCase();
+        if (order === 'reverse' || order === 'backwards') list.reverse();
+        const first = page * size - (has(req, 'pages-overlap') && page > 0 ? 1 : 0);
+        const content = list.slice(first, first + size);
+        const more = has(req, 'more-on-full-last-page') ? content.length === size : (page + 1) * size < list.length;
+        return reply(req, 200, {
+          page,
+          page_size: size,
+          page_count: Math.ceil(list.length / size),
+          more,
+          content: content.map((s) => sessionView(req, state, s)),
+        });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/sessions$/,
+      operationId: 'createSession',
+      handle(req, state) {
+        const parsed = body<SessionFields & { start_time: string; end_time: string; participants?: ParticipantFields[]; feature_flags?: string[] }>(req, 'SessionCreationRequest');
+        if (!parsed.ok) return parsed.answer;
+        const b = parsed.value;
+        const now = Date.now();
+        const startMs = Date.parse(b.start_time);
+        const endMs = Date.parse(b.end_time);
+        if ((b.participants ?? []).some((p) => role(req, p.role) === undefined)) return refuse(req, 400, 'role must be host or guest');
+        const record: SessionRecord = {
+          session_id: randomUUID(),
+          session_name: b.session_name ?? null,
+          picture: b.picture ?? null,
+          startMs,
+          endMs,
+          canceledMs: null,
+          feature_flags: b.feature_flags ?? [],
+          participantIds: [],
+        };
+        if (startMs <= now && !has(req, 'past-start-accepted')) {
+          if (has(req, 'refused-create-stored')) state.sessions.set(record.session_id, record);
+          return refuse(req, 400, 'the session start time must be in the future');
+        }
+        if (endMs <= startMs && !has(req, 'end-before-start-accepted')) return refuse(req, 400, 'the session end time must be after the start time');
+        state.sessions.set(record.session_id, record);
+        if (!has(req, 'create-drops-participants')) for (const p of b.participants ?? []) addParticipantRecord(req, state, record, p, true);
+        return reply(req, has(req, 'create-answers-201') ? 201 : 200, sessionView(req, state, record));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/sessions/${ID}$`),
+      operationId: 'getSessionById',
+      handle(req, state) {
+        let s = session(state, req.params.id!);
+        if (!s) return unknown(req, 'session', req.params.id!);
+        if (has(req, 'get-returns-oldest')) s = state.sessions.values().next().value!;
+        return reply(req, 200, sessionView(req, state, s));
+      },
+    },
+    {
+      method: 'PUT',
+      pattern: new RegExp(`^/sessions/${ID}$`),
+      operationId: 'updateSession',
+      handle(req, state) {
+        const s = session(state, req.params.id!);
+        if (!s) return unknown(req, 'session', req.params.id!);
+        const parsed = body<SessionFields & { start_time?: string; end_time?: string }>(req, 'SessionUpdateRequest');
+        if (!parsed.ok) return parsed.answer;
+        const b = parsed.value;
+        const now = Date.now();
+        if (s.canceledMs !== null && !has(req, 'canceled-takes-updates')) return refuse(req, 409, 'a canceled session takes no updates');
+        if (finished(s, now) && !has(req, 'finished-takes-updates')) return refuse(req, 409, 'a finished session may not be changed');
+        const startMs = b.start_time === undefined ? s.startMs : Date.parse(b.start_time);
+        const endMs = b.end_time === undefined ? s.endMs : Date.parse(b.end_time);
+        if (startMs !== s.startMs && startMs <= now) return refuse(req, 400, 'the session start time must be in the future');
+        if (endMs <= startMs && !has(req, 'update-allows-end-before-start')) return refuse(req, 400, 'the session end time must be after the start time');
+        const next: SessionRecord = {
+          ...s,
+          startMs,
+          endMs,
+          session_name: b.session_name === undefined ? s.session_name : b.session_name,
+          picture: b.picture === undefined ? s.picture : b.picture,
+          participantIds: s.participantIds,
+        };
+        if (!has(req, 'update-not-persisted')) state.sessions.set(s.session_id, next);
+        return reply(req, 200, sessionView(req, state, next));
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: new RegExp(`^/sessions/${ID}$`),
+      operationId: 'deleteSession',
+      handle(req, state) {
+        const s = session(state, req.params.id!);
+        if (!s) return unknown(req, 'session', req.params.id!);
+        const now = Date.now();
+        if (s.canceledMs !== null) {
+          if (!has(req, 'recancel-uncancels')) return refuse(req, 409, 'the session is canceled already');
+          s.canceledMs = null;
+          return reply(req, 200, { ok: true });
+        }
+        if (started(s, now) && !has(req, 'cancel-after-start')) return refuse(req, 409, 'a session that has already started may not be canceled');
+        if (!has(req, 'cancel-noop')) s.canceledMs = now;
+        return reply(req, 200, { ok: true });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/sessions/${ID}/participants$`),
+      operationId: 'getSessionParticipants',
+      handle(req, state) {
+        const s = session(state, req.params.id!);
+        if (!s) return unknown(req, 'session', req.params.id!);
+        const content = visibleParticipants(req, state, s).map(participantView);
+        return reply(req, 200, { page: 0, page_size: content.length, page_count: 1, more: false, content });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: new RegExp(`^/sessions/${ID}/participants$`),
+      operationId: 'addSessionParticipant',
+      handle(req, state) {
+        const s = session(state, req.params.id!);
+        if (!s) return unknown(req, 'session', req.params.id!);
+        const parsed = body<ParticipantFields>(req, 'ParticipantCreationRequest');
+        if (!parsed.ok) return parsed.answer;
+        if (role(req, parsed.value.role) === undefined) return refuse(req, 400, 'role must be host or guest');
+        const now = Date.now();
+        if (s.canceledMs !== null && !has(req, 'canceled-takes-participants')) return refuse(req, 409, 'the session is canceled');
+        if (finished(s, now)) {
+          if (!has(req, 'finished-takes-participants')) return refuse(req, 409, 'the session has finished');
+        } else if (started(s, now) && has(req, 'started-refuses-participants')) {
+          return refuse(req, 409, 'the session has started');
+        }
+        const p = addParticipantRecord(req, state, s, parsed.value, !has(req, 'participant-not-in-session'));
+        return reply(req, 200, participantView(p));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/participants/${ID}$`),
+      operationId: 'getSessionParticipant',
+      handle(req, state) {
+        const p = state.participants.get(req.params.id!);
+        if (!p) return unknown(req, 'participant', req.params.id!);
+        return reply(req, 200, participantView(p));
+      },
+    },
+    {
+      method: 'PUT',
+      pattern: new RegExp(`^/participants/${ID}$`),
+      operationId: 'updateSessionParticipant',
+      handle(req, state) {
+        const p = state.participants.get(req.params.id!);
+        if (!p) return unknown(req, 'participant', req.params.id!);
+        const parsed = body<ParticipantFields>(req, 'ParticipantUpdateRequest');
+        if (!parsed.ok) return parsed.answer;
+        const b = parsed.value;
+        const s = session(state, p.session_id)!;
+        if (p.deletedMs !== null) return refuse(req, 409, 'the participant is canceled');
+        if (s.canceledMs !== null) return refuse(req, 409, 'the session is canceled');
+        if (finished(s, Date.now())) return refuse(req, 409, 'the session has finished');
+        const newRole = b.role === undefined ? p.role : role(req, b.role);
+        if (newRole === undefined) return refuse(req, 400, 'role must be host or guest');
+        const next: ParticipantRecord = {
+          ...p,
+          role: newRole,
+          display_name: b.display_name === undefined ? p.display_name : b.display_name,
+          picture: b.picture === undefined ? p.picture : b.picture,
+          state: b.state === undefined ? p.state : b.state,
+        };
+        if (!has(req, 'participant-update-ignored')) state.participants.set(p.participant_id, next);
+        return reply(req, 200, participantView(next));
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: new RegExp(`^/participants/${ID}$`),
+      operationId: 'deleteSessionParticipant',
+      handle(req, state) {
+        const p = state.participants.get(req.params.id!);
+        if (!p) return unknown(req, 'participant', req.params.id!);
+        const s = session(state, p.session_id)!;
+        if (p.deletedMs !== null) return refuse(req, 409, 'the participant is canceled already');
+        if (s.canceledMs !== null && !has(req, 'canceled-allows-participant-removal')) return refuse(req, 409, 'the session is canceled');
+        if (finished(s, Date.now()) && !has(req, 'finished-allows-participant-cancel')) return refuse(req, 409, 'the session has finished');
+        p.deletedMs = Date.now();
+        return reply(req, 200, { ok: true });
+      },
+    },
+  ];
+
+  return {
+    provider: 'coviu',
+    contract: coviuContract.contract,
+    knownFaults: coviuFaults.names,
+    newState: () => ({ sessions: new Map(), participants: new Map(), tokens: new Map() }),
+
+    before(req, state) {
+      if (req.path === '/auth/token') return undefined;
+      const header = req.headers.authorization;
+      if (header === undefined && has(req, 'no-bearer-served')) return undefined;
+      const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+      const expires = token === undefined ? undefined : state.tokens.get(token);
+      if (expires !== undefined && expires > Date.now()) return undefined;
+      const status = token !== undefined && has(req, 'bad-bearer-403') ? 403 : 401;
+      return {
+        status,
+        body: { error: 'invalid_token', message: token === undefined ? 'a bearer token is required' : 'the access token is invalid or expired' },
+        headers: { 'www-authenticate': 'Bearer realm="coviu", error="invalid_token"' },
+      };
+    },
+
+    routes,
+    notFound: (req) => reply(req, 404, { error: 'not_found', message: `no route ${req.method} ${req.path}` }),
+  };
+}
+
+interface SessionFields {
+  session_name?: string | null;
+  picture?: string | null;
+}
+
+interface ParticipantFields {
+  display_name?: string | null;
+  role?: string;
+  picture?: string | null;
+  state?: string | null;
+}

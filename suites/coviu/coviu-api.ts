@@ -1,0 +1,240 @@
+import type { ApiResponse, ContractClient, Credentials, SendOptions } from '../../harness/http/contract-client';
+import type { Cleanup } from '../../harness/fixtures/cleanup';
+import { HarnessError } from '../../harness/rules/recorder';
+import type { TargetClock } from '../../harness/time/clock';
+import type { Grant } from './oauth';
+import { freshSlot, slotQuery } from './run-window';
+import type { Timed } from './timeline';
+
+/** What the suite reads of the wire models (schemas/coviu/ defines them; these are just the fields we use). */
+export interface Participant {
+  participant_id: string;
+  session_id?: string;
+  display_name?: string | null;
+  role?: string;
+  picture?: string | null;
+  state?: string | null;
+  deleted_at?: string | null;
+  entry_url?: string | null;
+}
+
+export interface Session {
+  session_id: string;
+  start_time: string;
+  end_time: string;
+  session_name?: string | null;
+  picture?: string | null;
+  canceled_time?: string | null;
+  participants?: Participant[];
+}
+
+export interface Page<T> {
+  more: boolean;
+  content: T[];
+  page?: number;
+  page_size?: number;
+  page_count?: number;
+}
+
+export interface NewParticipant {
+  display_name?: string;
+  role?: string;
+  picture?: string;
+  state?: string;
+}
+
+export interface NewSession {
+  start_time: string;
+  end_time: string;
+  session_name?: string;
+  picture?: string;
+  participants?: NewParticipant[];
+}
+
+export interface SessionChanges {
+  start_time?: string;
+  end_time?: string;
+  session_name?: string;
+  picture?: string;
+}
+
+export interface ListQuery {
+  page?: number;
+  page_size?: number;
+  start_time?: string;
+  end_time?: string;
+  include_canceled?: boolean;
+  deleted_participants?: boolean;
+  state?: string;
+  order?: string;
+}
+
+/** An answer with the local times it was sent and received, for the timing rules. */
+export type TimedResponse = ApiResponse & Timed;
+
+export const is2xx = (status: number) => status >= 200 && status < 300;
+export const is4xx = (status: number) => status >= 400 && status < 500;
+
+/** A participant is canceled when it carries a deletion time. */
+export const isCanceledParticipant = (p: Participant) => typeof p.deleted_at === 'string' && p.deleted_at !== '';
+export const isCanceledSession = (s: Session) => typeof s.canceled_time === 'string' && s.canceled_time !== '';
+
+/**
+ * The Coviu operations, sent through the checking client. Every answer feeds the target clock; every session a
+ * create answers is canceled after the test (a started one cannot be, which the target answers with a 4xx).
+ */
+export class CoviuApi {
+  constructor(readonly client: ContractClient, private readonly cleanup: Cleanup, readonly clock: TargetClock) {}
+
+  private async send(operationId: string, options: SendOptions = {}): Promise<TimedResponse> {
+    const res = await this.client.send(operationId, options);
+    const receivedAtMs = Date.now();
+    const sentAtMs = receivedAtMs - res.exchange.durationMs;
+    this.clock.observe(res.headers.date, sentAtMs, receivedAtMs);
+    return Object.assign(res, { sentAtMs, receivedAtMs });
+  }
+
+  requestToken(auth: Credentials, grantType = 'client_credentials'): Promise<TimedResponse> {
+    return this.send('requestToken', { form: { grant_type: grantType }, auth });
+  }
+
+  async createSession(body: NewSession, options: SendOptions = {}): Promise<TimedResponse> {
+    const res = await this.send('createSession', { ...options, json: body });
+    this.track(res);
+    return res;
+  }
+
+  getSession(id: string, query: { deleted_participants?: boolean } = {}, options: SendOptions = {}): Promise<TimedResponse> {
+    return this.send('getSessionById', { ...options, pathParams: { session_id: id }, query });
+  }
+
+  updateSession(id: string, changes: SessionChanges, options: SendOptions = {}): Promise<TimedResponse> {
+    return this.send('updateSession', { ...options, pathParams: { session_id: id }, json: changes });
+  }
+
+  async cancelSession(id: string, options: SendOptions = {}): Promise<TimedResponse> {
+    const res = await this.send('deleteSession', { ...options, pathParams: { session_id: id } });
+    if (is2xx(res.status)) this.cleanup.drop(cleanupLabel(id));
+    return res;
+  }
+
+  listSessions(query: ListQuery = {}, options: SendOptions = {}): Promise<TimedResponse> {
+    return this.send('getSessionPage', { ...options, query: { ...query } });
+  }
+
+  listParticipants(sessionId: string, query: { deleted_participants?: boolean } = {}, options: SendOptions = {}): Promise<TimedResponse> {
+    return this.send('getSessionParticipants', { ...options, pathParams: { session_id: sessionId }, query });
+  }
+
+  addParticipant(sessionId: string, body: NewParticipant, options: SendOptions = {}): Promise<TimedResponse> {
+    return this.send('addSessionParticipant', { ...options, pathParams: { session_id: sessionId }, json: body });
+  }
+
+  getParticipant(id: string, options: SendOptions = {}): Promise<TimedResponse> {
+    return this.send('getSessionParticipant', { ...options, pathParams: { participant_id: id } });
+  }
+
+  updateParticipant(id: string, changes: NewParticipant, options: SendOptions = {}): Promise<TimedResponse> {
+    return this.send('updateSessionParticipant', { ...options, pathParams: { participant_id: id }, json: changes });
+  }
+
+  cancelParticipant(id: string, options: SendOptions = {}): Promise<TimedResponse> {
+    return this.send('deleteSessionParticipant', { ...options, pathParams: { participant_id: id } });
+  }
+
+  /** A create the test needs to succeed: anything but 2xx with a session is a broken prerequisite. */
+  async mustCreate(body: NewSession): Promise<Session> {
+    const res = await this.createSession(body);
+    const s = res.json as Session | undefined;
+    if (!is2xx(res.status) || typeof s?.session_id !== 'string') {
+      throw new HarnessError(`could not create a session to test with: POST /sessions answered ${res.status}`);
+    }
+    return s;
+  }
+
+  /** A participant the test needs to exist. */
+  async mustAdd(sessionId: string, body: NewParticipant): Promise<Participant> {
+    const res = await this.addParticipant(sessionId, body);
+    const p = res.json as Participant | undefined;
+    if (!is2xx(res.status) || typeof p?.participant_id !== 'string') {
+      throw new HarnessError(`could not add a participant to test with: POST /sessions/{id}/participants answered ${res.status}`);
+    }
+    return p;
+  }
+
+  /** A page the test needs to read. */
+  async mustList(query: ListQuery): Promise<Page<Session>> {
+    const res = await this.listSessions(query);
+    const page = res.json as Page<Session> | undefined;
+    if (res.status !== 200 || !Array.isArray(page?.content)) {
+      throw new HarnessError(`could not list sessions: GET /sessions answered ${res.status}`);
+    }
+    return page;
+  }
+
+  /**
+   * The sessions of a query, page after page until the last (or until `enough` says so), bounded by `maxPages`:
+   * a live account may hold many.
+   */
+  async listAll(query: ListQuery, maxPages: number, enough: (sessions: Session[]) => boolean = () => false): Promise<{ sessions: Session[]; complete: boolean }> {
+    const sessions: Session[] = [];
+    for (let page = 0; page < maxPages; page++) {
+      const p = await this.mustList({ ...query, page });
+      sessions.push(...p.content);
+      if (!p.more || p.content.length === 0 || enough(sessions)) return { sessions, complete: true };
+    }
+    return { sessions, complete: false };
+  }
+
+  /**
+   * The newest sessions of an oldest-first query without reading the whole list: page 0, then the pages from the
+   * last one (by `page_count`) backwards until `enough`, in list order. Without `page_count`, page after page.
+   * The query must not lose sessions while it is read (use include_canceled), so positions only grow.
+   */
+  async listTail(query: ListQuery, maxPages: number, enough: (sessions: Session[]) => boolean): Promise<{ sessions: Session[]; complete: boolean }> {
+    const first = await this.mustList({ ...query, page: 0 });
+    if (!first.more || enough(first.content)) return { sessions: first.content, complete: true };
+    if (typeof first.page_count !== 'number' || first.page_count < 2) return this.listAll(query, maxPages, enough);
+    const tail: Session[][] = [];
+    for (let page = first.page_count - 1; page >= 1 && tail.length < maxPages; page--) {
+      tail.unshift((await this.mustList({ ...query, page })).content);
+      if (enough([...first.content, ...tail.flat()])) return { sessions: [...first.content, ...tail.flat()], complete: true };
+    }
+    return { sessions: [...first.content, ...tail.flat()], complete: tail.length === first.page_count - 1 };
+  }
+
+  /** A cheap request (an empty stretch of the run's window) whose Date header sets the target clock. */
+  async sampleClock(): Promise<void> {
+    await this.listSessions({ ...slotQuery(freshSlot()), page_size: 1 });
+  }
+
+  /** Obtains a grant with the client credentials; anything but a 200 with a token is a configuration problem. */
+  async grant(auth: Credentials): Promise<Grant> {
+    const res = await this.requestToken(auth);
+    const body = res.json as { access_token?: unknown; expires_in?: unknown } | undefined;
+    if (res.status !== 200 || typeof body?.access_token !== 'string' || !body.access_token) {
+      throw new HarnessError(`POST /auth/token answered ${res.status} without an access_token: check COVIU_API_KEY and COVIU_API_SECRET`);
+    }
+    return { accessToken: body.access_token, expiresInS: typeof body.expires_in === 'number' ? body.expires_in : undefined };
+  }
+
+  /** Registers a session a create answered with, so it is canceled even when the test fails. */
+  private track(res: ApiResponse): void {
+    const id = (res.json as { session_id?: unknown } | undefined)?.session_id;
+    if (!is2xx(res.status) || typeof id !== 'string' || !id) return;
+    const label = cleanupLabel(id);
+    this.cleanup.drop(label);
+    this.cleanup.add(label, async () => {
+      const r = await this.client.raw('DELETE', `/sessions/${encodeURIComponent(id)}`);
+      // A session that has started, or is canceled already, answers 4xx: nothing left to undo.
+      if (r.status >= 500) throw new Error(`DELETE /sessions/${id} answered ${r.status}`);
+    });
+  }
+}
+
+function cleanupLabel(id: string): string {
+  return `coviu session ${id}`;
+}
+
+export const idsOf = (sessions: readonly Session[]) => sessions.map((s) => s.session_id);
+export const participantIds = (ps: readonly Participant[] | undefined) => (ps ?? []).map((p) => p.participant_id);
