@@ -5,6 +5,8 @@ import { envInt, envString } from './env';
 export interface RunSettings {
   /** Per-request bound. */
   readonly requestTimeoutMs: number;
+  /** Bound on the size of one answer. */
+  readonly maxResponseBytes: number;
   /** Where per-rule results and reports go. */
   readonly reportDir: string;
   /** fast-check: runs per property, and the seed/path of a failure to replay. */
@@ -19,6 +21,7 @@ export function runSettings(): RunSettings {
   const seed = envString('FC_SEED');
   return {
     requestTimeoutMs: envInt('CONFORMANCE_REQUEST_TIMEOUT_MS', 10_000, 100),
+    maxResponseBytes: envInt('CONFORMANCE_MAX_RESPONSE_BYTES', 10 * 1024 * 1024, 1024),
     reportDir: envString('CONFORMANCE_REPORT_DIR') ?? 'reports',
     fcNumRuns: envString('FC_NUM_RUNS') === undefined ? undefined : envInt('FC_NUM_RUNS', 1, 1),
     fcSeed: seed === undefined ? undefined : envInt('FC_SEED', 0, -(2 ** 31)),

@@ -1,8 +1,9 @@
-import { test, type APIRequestContext } from '@playwright/test';
+import { test } from '@playwright/test';
 import type { Contract, Operation } from '../contract/openapi';
 import { SchemaRegistry } from '../contract/schemas';
 import { HarnessError, type RuleRecorder } from '../rules/recorder';
 import type { Exchange, Transcript } from './transcript';
+import type { HttpTransport } from './transport';
 
 /** Adds credentials to a request. Providers differ: a header, a query key, an OAuth bearer. */
 export interface Credentials {
@@ -59,7 +60,7 @@ export interface ClientTarget {
 }
 
 /**
- * Sends the operations of a contract through Playwright's request context and checks every answer:
+ * Sends the operations of a contract (over the worker's keep-alive HTTP transport) and checks every answer:
  * its status is documented, its content type is JSON when it has a JSON body, and its body validates
  * against the operation's schema for that status. Every exchange lands in the test's transcript.
  */
@@ -67,7 +68,7 @@ export class ContractClient {
   private readonly schemas = SchemaRegistry.get();
 
   constructor(
-    private readonly request: APIRequestContext,
+    private readonly http: HttpTransport,
     readonly contract: Contract,
     readonly target: ClientTarget,
     private readonly transcript: Transcript,
@@ -113,30 +114,27 @@ export class ContractClient {
     const url = this.url(path, out.query);
     const started = Date.now();
     try {
-      const res = await this.request.fetch(url, {
+      const res = await this.http.send({
         method,
+        url,
         headers: out.headers,
-        // A Buffer goes out byte for byte; a string would be JSON-encoded under a JSON content type.
-        data: body === undefined ? undefined : Buffer.from(body),
-        failOnStatusCode: false,
-        maxRedirects: 0,
-        timeout: this.target.timeoutMs,
+        body: body === undefined ? undefined : Buffer.from(body),
+        timeoutMs: this.target.timeoutMs,
       });
-      const buf = await res.body();
-      const text = buf.toString('utf8');
-      const headers = res.headers();
+      const text = res.body.toString('utf8');
+      const headers = res.headers;
       const exchange = this.transcript.record({
         operationId, method, url, requestHeaders: out.headers, requestBody: body,
-        status: res.status(), responseHeaders: headers, responseBody: text, durationMs: Date.now() - started,
+        status: res.status, responseHeaders: headers, responseBody: text, durationMs: Date.now() - started,
       });
       await requestStep(exchange, `${exchange.status}`);
-      return { status: res.status(), headers, text, json: parseJson(text), exchange };
+      return { status: res.status, headers, text, json: parseJson(text), exchange };
     } catch (e) {
-      const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      const message = networkTrouble(e, this.target.timeoutMs);
       const exchange = this.transcript.record({
         operationId, method, url, requestHeaders: out.headers, requestBody: body, durationMs: Date.now() - started, error: message,
       });
-      const err = new HarnessError(`${method} ${new URL(url).pathname}: no answer from the target (${message})`, { cause: e });
+      const err = new HarnessError(`${method} ${new URL(url).pathname}: ${message}`, { cause: e });
       await requestStep(exchange, 'no answer', err);
       throw err;
     }
@@ -191,6 +189,17 @@ async function requestStep(exchange: Exchange, outcome: string, error?: Error): 
       if (error) throw error;
     }, { box: true })
     .catch(() => undefined);
+}
+
+/** What went wrong on the wire, in words a person can act on. */
+function networkTrouble(e: unknown, timeoutMs: number): string {
+  const err = e as { name?: string; code?: string; message?: string };
+  if (err.name === 'TimeoutError' || err.name === 'AbortError' || err.code === 'UND_ERR_HEADERS_TIMEOUT' || err.code === 'UND_ERR_BODY_TIMEOUT') {
+    return `no complete answer from the target within ${timeoutMs} ms`;
+  }
+  if (err.name === 'ResponseTooLarge') return err.message ?? 'the answer is too large';
+  const first = (err.message ?? String(e)).split('\n')[0];
+  return `no answer from the target (${err.code ? `${err.code}: ` : ''}${first})`;
 }
 
 /** An assertion-class error: the target broke the contract. */

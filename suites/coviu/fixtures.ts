@@ -16,9 +16,9 @@ export const test = conformanceTest(coviuProvider).extend<{ coviu: CoviuApi; tim
   targetClock: [async ({}, use) => use(new TargetClock()), { scope: 'worker' }],
   tokens: [async ({}, use) => use(new TokenStore()), { scope: 'worker' }],
 
-  coviu: async ({ request, settings, run, transcript, rules: recorder, cleanup, targetClock, tokens }, use) => {
+  coviu: async ({ http, settings, run, transcript, rules: recorder, cleanup, targetClock, tokens }, use) => {
     const client: ContractClient = new ContractClient(
-      request,
+      http,
       coviuProvider.contract.contract,
       {
         baseUrl: settings.baseUrl,

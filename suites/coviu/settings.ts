@@ -76,15 +76,18 @@ export const coviuProvider: ProviderDefinition<CoviuSettings> = {
     };
   },
   /** Client credentials the token endpoint refuses would fail every check: say so once. */
-  async preflight(settings, request) {
-    const res = await request.post(`${settings.baseUrl}/auth/token`, {
-      headers: { authorization: `Basic ${Buffer.from(`${settings.apiKey}:${settings.apiSecret}`).toString('base64')}` },
-      form: { grant_type: 'client_credentials' },
-      timeout: 10_000,
-      maxRedirects: 0,
-      failOnStatusCode: false,
+  async preflight(settings, http) {
+    const res = await http.send({
+      method: 'POST',
+      url: `${settings.baseUrl}/auth/token`,
+      headers: {
+        authorization: `Basic ${Buffer.from(`${settings.apiKey}:${settings.apiSecret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: Buffer.from(new URLSearchParams({ grant_type: 'client_credentials' }).toString()),
+      timeoutMs: 10_000,
     });
-    if (res.status() === 200) return undefined;
-    return `the token endpoint refuses COVIU_API_KEY / COVIU_API_SECRET (POST /auth/token answered ${res.status()}); check them, and that COVIU_BASE_URL ends in the API root (e.g. …/v1)`;
+    if (res.status === 200) return undefined;
+    return `the token endpoint refuses COVIU_API_KEY / COVIU_API_SECRET (POST /auth/token answered ${res.status}); check them, and that COVIU_BASE_URL ends in the API root (e.g. …/v1)`;
   },
 };

@@ -9,9 +9,9 @@ export { expect };
 export const rules = rulesOf(etherpadProvider.contract);
 
 export const test = conformanceTest(etherpadProvider).extend<{ etherpad: EtherpadApi }>({
-  etherpad: async ({ request, settings, run, transcript, rules: recorder, cleanup }, use) => {
+  etherpad: async ({ http, settings, run, transcript, rules: recorder, cleanup }, use) => {
     const client = new ContractClient(
-      request,
+      http,
       etherpadProvider.contract.contract,
       { baseUrl: settings.baseUrl, credentials: keyCredentials(settings.apiKey), timeoutMs: run.requestTimeoutMs },
       transcript,

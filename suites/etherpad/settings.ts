@@ -53,22 +53,20 @@ export const etherpadProvider: ProviderDefinition<EtherpadSettings> = {
    * A key the server refuses, or a base URL that is not the versioned API root, would fail every check: say so
    * once. getSessionInfo of an id nobody made changes nothing: code 1 means the key was taken, code 4 not.
    */
-  async preflight(settings, request) {
-    const res = await request.get(`${settings.baseUrl}/getSessionInfo`, {
-      params: { apikey: settings.apiKey, sessionID: 's.conformancepreflight' },
-      timeout: 10_000,
-      maxRedirects: 0,
-      failOnStatusCode: false,
-    });
+  async preflight(settings, http) {
+    const url = new URL(`${settings.baseUrl}/getSessionInfo`);
+    url.searchParams.set('apikey', settings.apiKey);
+    url.searchParams.set('sessionID', 's.conformancepreflight');
+    const res = await http.send({ method: 'GET', url: url.toString(), headers: {}, timeoutMs: 10_000 });
     let code: unknown;
     try {
-      code = (JSON.parse(await res.text()) as { code?: unknown }).code;
+      code = (JSON.parse(res.body.toString('utf8')) as { code?: unknown }).code;
     } catch {
       code = undefined;
     }
-    if (code === 4) return `the server refuses ETHERPAD_API_KEY (getSessionInfo answered ${res.status()} code 4); use the key in the server's APIKEY.txt`;
+    if (code === 4) return `the server refuses ETHERPAD_API_KEY (getSessionInfo answered ${res.status} code 4); use the key in the server's APIKEY.txt`;
     if (typeof code !== 'number' || code === 3) {
-      return `GET ${settings.baseUrl}/getSessionInfo is no Etherpad API answer (HTTP ${res.status()}); ETHERPAD_BASE_URL must be the versioned API root, e.g. http://127.0.0.1:9001/api/1.2.15`;
+      return `GET ${settings.baseUrl}/getSessionInfo is no Etherpad API answer (HTTP ${res.status}); ETHERPAD_BASE_URL must be the versioned API root, e.g. http://127.0.0.1:9001/api/1.2.15`;
     }
     return undefined;
   },

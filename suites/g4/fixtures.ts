@@ -9,9 +9,9 @@ export { expect };
 export const rules = rulesOf(g4Provider.contract);
 
 export const test = conformanceTest(g4Provider).extend<{ g4: G4Api }>({
-  g4: async ({ request, settings, run, transcript, rules: recorder, cleanup }, use) => {
+  g4: async ({ http, settings, run, transcript, rules: recorder, cleanup }, use) => {
     const client = new ContractClient(
-      request,
+      http,
       g4Provider.contract.contract,
       { baseUrl: settings.baseUrl, credentials: authorizationCredentials(settings.authorization), timeoutMs: run.requestTimeoutMs },
       transcript,

@@ -100,21 +100,21 @@ export const g4Provider: ProviderDefinition<G4Settings> = {
    * Authorization or tenant trouble would fail every check: say so once. A static read of an id nobody has
    * changes nothing (no session, no login attempt, no TTL touched).
    */
-  async preflight(settings, request) {
-    const res = await request.get(`${settings.baseUrl}/static-session/${randomUUID()}`, {
+  async preflight(settings, http) {
+    const res = await http.send({
+      method: 'GET',
+      url: `${settings.baseUrl}/static-session/${randomUUID()}`,
       headers: { accept: 'application/json', 'x-g4-tenant': settings.tenant, ...(settings.authorization ? { authorization: settings.authorization } : {}) },
-      timeout: 10_000,
-      maxRedirects: 0,
-      failOnStatusCode: false,
+      timeoutMs: 10_000,
     });
-    const status = res.status();
+    const status = res.status;
     if (status === 401 || status === 403) {
       return settings.authorization
         ? `the server refuses G4_AUTHORIZATION (GET /static-session/{id} answered ${status}); check the whole header value, e.g. "apikey <key>"`
         : `the server requires an Authorization (GET /static-session/{id} answered ${status}); set G4_AUTHORIZATION`;
     }
     if (status === 400) {
-      const why = res.headers()['x-g4-error'] ?? 'no x-g4-error header';
+      const why = res.headers['x-g4-error'] ?? 'no x-g4-error header';
       return `the server refuses tenant G4_TENANT=${settings.tenant} (GET /static-session/{id} answered 400: ${why}); check G4_TENANT`;
     }
     return undefined;

@@ -9,9 +9,9 @@ export { expect };
 export const rules = rulesOf(jupyterProvider.contract);
 
 export const test = conformanceTest(jupyterProvider).extend<{ jupyter: JupyterApi }>({
-  jupyter: async ({ request, settings, run, transcript, rules: recorder, cleanup }, use) => {
+  jupyter: async ({ http, settings, run, transcript, rules: recorder, cleanup }, use) => {
     const client = new ContractClient(
-      request,
+      http,
       jupyterProvider.contract.contract,
       { baseUrl: settings.baseUrl, credentials: tokenCredentials(settings.token), timeoutMs: run.requestTimeoutMs },
       transcript,

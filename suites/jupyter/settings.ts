@@ -34,17 +34,17 @@ export const jupyterProvider: ProviderDefinition<JupyterSettings> = {
     };
   },
   /** A token the server refuses would fail every check: say so once. */
-  async preflight(settings, request) {
-    const res = await request.get(`${settings.baseUrl}/api/sessions`, {
+  async preflight(settings, http) {
+    const res = await http.send({
+      method: 'GET',
+      url: `${settings.baseUrl}/api/sessions`,
       headers: settings.token ? { authorization: `token ${settings.token}` } : {},
-      timeout: 10_000,
-      maxRedirects: 0,
-      failOnStatusCode: false,
+      timeoutMs: 10_000,
     });
-    if (res.status() === 401 || res.status() === 403) {
+    if (res.status === 401 || res.status === 403) {
       return settings.token
-        ? `the server refuses JUPYTER_TOKEN (GET /api/sessions answered ${res.status()}); check the token`
-        : `the server requires a token (GET /api/sessions answered ${res.status()}); set JUPYTER_TOKEN`;
+        ? `the server refuses JUPYTER_TOKEN (GET /api/sessions answered ${res.status}); check the token`
+        : `the server requires a token (GET /api/sessions answered ${res.status}); set JUPYTER_TOKEN`;
     }
     return undefined;
   },

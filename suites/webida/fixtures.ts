@@ -10,11 +10,11 @@ export { expect };
 export const rules = rulesOf(webidaProvider.contract);
 
 export const test = conformanceTest(webidaProvider).extend<{ webida: WebidaApi }>({
-  webida: async ({ request, settings, run, transcript, rules: recorder, cleanup }, use) => {
+  webida: async ({ http, settings, run, transcript, rules: recorder, cleanup }, use) => {
     // Sessions are made and read with an access token only: without one there is nothing to test.
     if (!settings.token) throw new ConfigError('WEBIDA_TOKEN is not set: the suite needs an ACCESS token of the target');
     const client = new ContractClient(
-      request,
+      http,
       webidaProvider.contract.contract,
       { baseUrl: settings.baseUrl, credentials: tokenCredentials(settings.token), timeoutMs: run.requestTimeoutMs },
       transcript,

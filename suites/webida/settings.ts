@@ -89,17 +89,16 @@ export const webidaProvider: ProviderDefinition<WebidaSettings> = {
     };
   },
   /** The token is set and taken by the REST API, and the socket.io endpoint answers an engine.io handshake. */
-  async preflight(settings, request) {
+  async preflight(settings, http) {
     if (!settings.token) return 'WEBIDA_TOKEN is not set: sessions are made and read with an ACCESS token only';
-    const options = { timeout: 10_000, maxRedirects: 0, failOnStatusCode: false } as const;
-    const rest = await request.get(`${settings.baseUrl}/sessions`, { ...options, headers: { authorization: settings.token } });
-    if (rest.status() === 401 || rest.status() === 403) {
-      return `the server refuses WEBIDA_TOKEN (GET /sessions answered ${rest.status()}); it must be an ACCESS token sent raw in Authorization`;
+    const rest = await http.send({ method: 'GET', url: `${settings.baseUrl}/sessions`, headers: { authorization: settings.token }, timeoutMs: 10_000 });
+    if (rest.status === 401 || rest.status === 403) {
+      return `the server refuses WEBIDA_TOKEN (GET /sessions answered ${rest.status}); it must be an ACCESS token sent raw in Authorization`;
     }
     const handshake = new URL(`${settings.socketPath.replace(/\/?$/, '/')}?EIO=4&transport=polling`, settings.socketUrl);
-    const socket = await request.get(handshake.toString(), options).catch((e: unknown) => e as Error);
-    if (socket instanceof Error || socket.status() !== 200) {
-      const why = socket instanceof Error ? socket.message.split('\n')[0] : `status ${socket.status()}`;
+    const socket = await http.send({ method: 'GET', url: handshake.toString(), headers: {}, timeoutMs: 10_000 }).catch((e: unknown) => e as Error);
+    if (socket instanceof Error || socket.status !== 200) {
+      const why = socket instanceof Error ? socket.message.split('\n')[0] : `status ${socket.status}`;
       return `WEBIDA_SOCKET_URL=${settings.socketUrl} (path ${settings.socketPath}) does not answer a socket.io v4 handshake (${why})`;
     }
     return undefined;
