@@ -63,3 +63,13 @@ test.describe('baselines', () => {
     }
   });
 });
+
+test.describe('generated documentation', () => {
+  test('docs/rules.md matches the rule catalogues (npm run rules:doc)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { renderRulesDoc } = await import('../../harness/reporting/rules-doc');
+    const { mockFaults } = await import('../../mocks/registry');
+    const expected = renderRulesDoc(Object.values(providers).map((p) => p.contract), (name) => mockFaults[name]?.list ?? []);
+    expect(readFileSync(join(__dirname, '../../docs/rules.md'), 'utf8'), 'run `npm run rules:doc`').toBe(expected);
+  });
+});

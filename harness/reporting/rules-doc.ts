@@ -1,0 +1,26 @@
+import type { ProviderContract } from '../provider';
+
+/** The rule catalogue of every provider as Markdown: generated from the code, so it cannot drift. */
+export function renderRulesDoc(contracts: readonly ProviderContract[], faultsOf: (provider: string) => readonly { name: string; rule: string }[]): string {
+  const lines = [
+    '# Rules',
+    '',
+    'Generated from `contracts/<provider>/rules.ts` and `mocks/<provider>/faults.ts` by `npm run rules:doc`;',
+    'a unit test fails when this file is out of date. MUST: the contract states it; SHOULD: sensible behaviour it',
+    'leaves open. Each rule is a Playwright tag: `npx playwright test --grep @<rule id>` runs its checks.',
+    '',
+  ];
+  for (const c of contracts) {
+    lines.push(`## ${c.contract.title} (\`${c.name}\`)`, '', '| rule | level | what the target must do | source | proven by fault |', '|---|---|---|---|---|');
+    for (const r of c.catalogue.all()) {
+      const faults = faultsOf(c.name).filter((f) => f.rule === r.id).map((f) => `\`${f.name}\``).join(', ');
+      lines.push(`| \`${r.id}\` | ${r.level} | ${cell(r.title)} | “${cell(r.source)}” (${cell(r.reference)}) | ${faults || '—'} |`);
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}`;
+}
+
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
