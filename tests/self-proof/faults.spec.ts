@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { mockFaults } from '../../mocks/registry';
 import { providers } from '../../suites/registry';
-import { runSuite, type SuiteRun } from '../support/run-suite';
+import { runSuiteOnce, type SuiteRun } from '../support/run-suite';
 
 /**
  * A check that cannot fail is a defect. One child run executes every provider suite against the clean mock
@@ -12,7 +12,7 @@ let run: SuiteRun;
 
 test.beforeAll(async () => {
   test.setTimeout(15 * 60_000);
-  run = await runSuite([], { CONFORMANCE_SELF_PROOF: '1' });
+  run = await runSuiteOnce('self-proof', [], { CONFORMANCE_SELF_PROOF: '1' });
 });
 
 for (const provider of Object.keys(providers)) {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ProjectReport } from '../../harness/reporting/rule-reporter';
@@ -47,10 +47,30 @@ export async function runSuite(args: readonly string[], env: Record<string, stri
     output,
     reportDir,
     durationMs: Date.now() - started,
-    report(project: string): ProjectReport {
-      const file = join(reportDir, project, 'rules.json');
-      if (!existsSync(file)) throw new Error(`no rules.json for ${project}; output:\n${output.slice(-3000)}`);
-      return JSON.parse(readFileSync(file, 'utf8')) as ProjectReport;
-    },
+    report: (project: string) => readReport(reportDir, project, output),
   };
+}
+
+/**
+ * `runSuite`, done once per outer test run: after a failed test Playwright starts a new worker, which runs
+ * `beforeAll` again; the cache (keyed by the runner's pid, shared by its workers) keeps that from repeating a
+ * child run of several minutes.
+ */
+export async function runSuiteOnce(key: string, args: readonly string[], env: Record<string, string> = {}): Promise<SuiteRun> {
+  const cache = join(tmpdir(), `sc-own-tests-${process.ppid}-${key}.json`);
+  type Saved = Pick<SuiteRun, 'exitCode' | 'output' | 'reportDir' | 'durationMs'>;
+  if (existsSync(cache)) {
+    const saved = JSON.parse(readFileSync(cache, 'utf8')) as Saved;
+    return { ...saved, report: (project) => readReport(saved.reportDir, project, saved.output) };
+  }
+  const run = await runSuite(args, env);
+  const saved: Saved = { exitCode: run.exitCode, output: run.output, reportDir: run.reportDir, durationMs: run.durationMs };
+  writeFileSync(cache, JSON.stringify(saved));
+  return run;
+}
+
+function readReport(reportDir: string, project: string, output: string): ProjectReport {
+  const file = join(reportDir, project, 'rules.json');
+  if (!existsSync(file)) throw new Error(`no rules.json for ${project}; output:\n${output.slice(-3000)}`);
+  return JSON.parse(readFileSync(file, 'utf8')) as ProjectReport;
 }
