@@ -1,5 +1,4 @@
 import { expect } from '@playwright/test';
-import { ContractClient } from '../../harness/http/contract-client';
 import { conformanceTest } from '../../harness/fixtures/conformance';
 import { rulesOf } from '../../harness/fixtures/tags';
 import { TargetClock } from '../../harness/time/clock';
@@ -16,20 +15,9 @@ export const test = conformanceTest(coviuProvider).extend<{ coviu: CoviuApi; tim
   targetClock: [async ({}, use) => use(new TargetClock()), { scope: 'worker' }],
   tokens: [async ({}, use) => use(new TokenStore()), { scope: 'worker' }],
 
-  coviu: async ({ http, settings, run, transcript, rules: recorder, cleanup, targetClock, tokens }, use) => {
-    const client: ContractClient = new ContractClient(
-      http,
-      coviuProvider.contract.contract,
-      {
-        baseUrl: settings.baseUrl,
-        // The token request goes through this same client, so its answer is checked like any other.
-        credentials: bearerCredentials(tokens, () => api.grant(basicCredentials(settings.apiKey, settings.apiSecret))),
-        timeoutMs: run.requestTimeoutMs,
-      },
-      transcript,
-      recorder,
-      coviuProvider.contract.responseRules,
-    );
+  coviu: async ({ contractClient, settings, cleanup, targetClock, tokens }, use) => {
+    // The token request goes through this same client, so its answer is checked like any other.
+    const client = contractClient(bearerCredentials(tokens, () => api.grant(basicCredentials(settings.apiKey, settings.apiSecret))));
     const api = new CoviuApi(client, cleanup, targetClock);
     await use(api);
   },

@@ -1,5 +1,4 @@
 import { expect } from '@playwright/test';
-import { ContractClient } from '../../harness/http/contract-client';
 import { conformanceTest } from '../../harness/fixtures/conformance';
 import { rulesOf } from '../../harness/fixtures/tags';
 import { EtherpadApi, keyCredentials } from './etherpad-api';
@@ -9,15 +8,7 @@ export { expect };
 export const rules = rulesOf(etherpadProvider.contract);
 
 export const test = conformanceTest(etherpadProvider).extend<{ etherpad: EtherpadApi }>({
-  etherpad: async ({ http, settings, run, transcript, rules: recorder, cleanup }, use) => {
-    const client = new ContractClient(
-      http,
-      etherpadProvider.contract.contract,
-      { baseUrl: settings.baseUrl, credentials: keyCredentials(settings.apiKey), timeoutMs: run.requestTimeoutMs },
-      transcript,
-      recorder,
-      etherpadProvider.contract.responseRules,
-    );
-    await use(new EtherpadApi(client, cleanup, recorder));
+  etherpad: async ({ contractClient, settings, rules: recorder, cleanup }, use) => {
+    await use(new EtherpadApi(contractClient(keyCredentials(settings.apiKey)), cleanup, recorder));
   },
 });

@@ -1,5 +1,4 @@
 import { expect } from '@playwright/test';
-import { ContractClient } from '../../harness/http/contract-client';
 import { conformanceTest } from '../../harness/fixtures/conformance';
 import { rulesOf } from '../../harness/fixtures/tags';
 import { JupyterApi, tokenCredentials } from './jupyter-api';
@@ -9,15 +8,7 @@ export { expect };
 export const rules = rulesOf(jupyterProvider.contract);
 
 export const test = conformanceTest(jupyterProvider).extend<{ jupyter: JupyterApi }>({
-  jupyter: async ({ http, settings, run, transcript, rules: recorder, cleanup }, use) => {
-    const client = new ContractClient(
-      http,
-      jupyterProvider.contract.contract,
-      { baseUrl: settings.baseUrl, credentials: tokenCredentials(settings.token), timeoutMs: run.requestTimeoutMs },
-      transcript,
-      recorder,
-      jupyterProvider.contract.responseRules,
-    );
-    await use(new JupyterApi(client, cleanup));
+  jupyter: async ({ contractClient, settings, cleanup }, use) => {
+    await use(new JupyterApi(contractClient(tokenCredentials(settings.token)), cleanup));
   },
 });

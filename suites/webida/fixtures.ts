@@ -1,6 +1,5 @@
 import { expect } from '@playwright/test';
 import { ConfigError } from '../../harness/config/env';
-import { ContractClient } from '../../harness/http/contract-client';
 import { conformanceTest } from '../../harness/fixtures/conformance';
 import { rulesOf } from '../../harness/fixtures/tags';
 import { WebidaApi, tokenCredentials } from './webida-api';
@@ -10,17 +9,10 @@ export { expect };
 export const rules = rulesOf(webidaProvider.contract);
 
 export const test = conformanceTest(webidaProvider).extend<{ webida: WebidaApi }>({
-  webida: async ({ http, settings, run, transcript, rules: recorder, cleanup }, use) => {
+  webida: async ({ contractClient, settings, run, transcript, cleanup }, use) => {
     // Sessions are made and read with an access token only: without one there is nothing to test.
     if (!settings.token) throw new ConfigError('WEBIDA_TOKEN is not set: the suite needs an ACCESS token of the target');
-    const client = new ContractClient(
-      http,
-      webidaProvider.contract.contract,
-      { baseUrl: settings.baseUrl, credentials: tokenCredentials(settings.token), timeoutMs: run.requestTimeoutMs },
-      transcript,
-      recorder,
-      webidaProvider.contract.responseRules,
-    );
+    const client = contractClient(tokenCredentials(settings.token));
     await use(
       new WebidaApi(client, cleanup, transcript, {
         socket: { url: settings.socketUrl, path: settings.socketPath, timeoutMs: run.requestTimeoutMs },

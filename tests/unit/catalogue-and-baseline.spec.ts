@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBaseline } from '../../harness/rules/baseline';
 import { RuleCatalogue, rulesFromTags } from '../../harness/rules/catalogue';
 import type { Rule } from '../../harness/rules/types';
+import { renderRulesDoc } from '../../harness/reporting/rules-doc';
+import { mockFaults } from '../../mocks/registry';
 import { providers } from '../../suites/registry';
 
 const rule = (id: string): Rule => ({ id, level: 'MUST', title: 't', source: 's', reference: 'r', basis: 'stated' });
@@ -52,8 +54,7 @@ test.describe('baselines', () => {
     expect(b.entries.get('demo.a')?.reason).toBe('because');
   });
 
-  test('every shipped baseline loads against its catalogue', async () => {
-    const { readdirSync, existsSync } = await import('node:fs');
+  test('every shipped baseline loads against its catalogue', () => {
     for (const provider of Object.values(providers)) {
       const dir = provider.contract.baselinesDir;
       if (!existsSync(dir)) continue;
@@ -65,10 +66,7 @@ test.describe('baselines', () => {
 });
 
 test.describe('generated documentation', () => {
-  test('docs/rules.md matches the rule catalogues (npm run rules:doc)', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { renderRulesDoc } = await import('../../harness/reporting/rules-doc');
-    const { mockFaults } = await import('../../mocks/registry');
+  test('docs/rules.md matches the rule catalogues (npm run rules:doc)', () => {
     const expected = renderRulesDoc(Object.values(providers).map((p) => p.contract), (name) => mockFaults[name]?.list ?? []);
     expect(readFileSync(join(__dirname, '../../docs/rules.md'), 'utf8'), 'run `npm run rules:doc`').toBe(expected);
   });
