@@ -10,6 +10,8 @@ export interface SuiteRun {
   readonly exitCode: number;
   readonly output: string;
   readonly reportDir: string;
+  /** Playwright's output folder of the run (attachments, error contexts). */
+  readonly outputDir: string;
   readonly durationMs: number;
   report(project: string): ProjectReport;
 }
@@ -22,9 +24,10 @@ let portBase = 47600;
  */
 export async function runSuite(args: readonly string[], env: Record<string, string> = {}, timeoutMs = 10 * 60_000): Promise<SuiteRun> {
   const reportDir = mkdtempSync(join(tmpdir(), 'sc-run-'));
+  const outputDir = join(reportDir, 'test-results');
   portBase += 20;
   const started = Date.now();
-  const child = spawn('npx', ['playwright', 'test', ...args], {
+  const child = spawn('npx', ['playwright', 'test', `--output=${outputDir}`, ...args], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -46,6 +49,7 @@ export async function runSuite(args: readonly string[], env: Record<string, stri
     exitCode,
     output,
     reportDir,
+    outputDir,
     durationMs: Date.now() - started,
     report: (project: string) => readReport(reportDir, project, output),
   };
@@ -58,13 +62,13 @@ export async function runSuite(args: readonly string[], env: Record<string, stri
  */
 export async function runSuiteOnce(key: string, args: readonly string[], env: Record<string, string> = {}): Promise<SuiteRun> {
   const cache = join(tmpdir(), `sc-own-tests-${process.ppid}-${key}.json`);
-  type Saved = Pick<SuiteRun, 'exitCode' | 'output' | 'reportDir' | 'durationMs'>;
+  type Saved = Pick<SuiteRun, 'exitCode' | 'output' | 'reportDir' | 'outputDir' | 'durationMs'>;
   if (existsSync(cache)) {
     const saved = JSON.parse(readFileSync(cache, 'utf8')) as Saved;
     return { ...saved, report: (project) => readReport(saved.reportDir, project, saved.output) };
   }
   const run = await runSuite(args, env);
-  const saved: Saved = { exitCode: run.exitCode, output: run.output, reportDir: run.reportDir, durationMs: run.durationMs };
+  const saved: Saved = { exitCode: run.exitCode, output: run.output, reportDir: run.reportDir, outputDir: run.outputDir, durationMs: run.durationMs };
   writeFileSync(cache, JSON.stringify(saved));
   return run;
 }
