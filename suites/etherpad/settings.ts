@@ -71,10 +71,10 @@ export const etherpadProvider: ProviderDefinition<EtherpadSettings> = {
     return undefined;
   },
   /** `GET /api` (beside the versioned root) answers `{"currentVersion": "1.2.15"}` without a key. */
-  async version(settings) {
+  async version(settings, http) {
     const root = settings.baseUrl.replace(/\/api\/[^/]+\/?$/, '');
-    const res = await fetch(`${root}/api`, { signal: AbortSignal.timeout(3_000), redirect: 'error' });
-    const body = (await res.json()) as { currentVersion?: unknown };
+    const res = await http.send({ method: 'GET', url: `${root}/api`, headers: {}, timeoutMs: 3_000 });
+    const body = JSON.parse(res.body.toString('utf8')) as { currentVersion?: unknown };
     return typeof body.currentVersion === 'string' ? `API ${body.currentVersion}` : undefined;
   },
 };

@@ -49,9 +49,9 @@ export const jupyterProvider: ProviderDefinition<JupyterSettings> = {
     return undefined;
   },
   /** `GET /api` answers `{"version": "1.23.3"}` without authentication. */
-  async version(settings) {
-    const res = await fetch(`${settings.baseUrl}/api`, { signal: AbortSignal.timeout(3_000), redirect: 'error' });
-    const body = (await res.json()) as { version?: unknown };
+  async version(settings, http) {
+    const res = await http.send({ method: 'GET', url: `${settings.baseUrl}/api`, headers: {}, timeoutMs: 3_000 });
+    const body = JSON.parse(res.body.toString('utf8')) as { version?: unknown };
     return typeof body.version === 'string' ? body.version : undefined;
   },
 };

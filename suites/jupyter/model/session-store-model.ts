@@ -108,7 +108,7 @@ export class ListCommand implements StoreCommand {
     const res = await r.api.list();
     const mine = ((res.json as Session[]) ?? []).filter((s) => s.path.startsWith(`${m.prefix}/`));
     await r.rules.check(RULE, () => {
-      expect(res.status).toBe(200);
+      expect(res.status, 'GET /api/sessions').toBe(200);
       const seen = mine.map((s) => `${s.path} ${s.id}`).sort();
       const expected = [...m.sessions.entries()].map(([path, s]) => `${path} ${s.id}`).sort();
       expect(seen, 'sessions listed under this iteration').toEqual(expected);
