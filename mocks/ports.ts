@@ -5,7 +5,8 @@ const OFFSETS = { control: 0, jupyter: 1, etherpad: 2, coviu: 3, webida: 4, g4: 
 export type MockName = Exclude<keyof typeof OFFSETS, 'control'>;
 
 export function mockPort(name: keyof typeof OFFSETS): number {
-  return envInt('MOCK_PORT_BASE', 47300, 1024) + OFFSETS[name];
+  // Below Linux's ephemeral range (32768–60999), where an outgoing connection could hold a mock's port.
+  return envInt('MOCK_PORT_BASE', 27300, 1024) + OFFSETS[name];
 }
 
 export function mockUrl(name: keyof typeof OFFSETS): string {

@@ -19,5 +19,6 @@ export default defineConfig({
     { name: 'self-proof', testDir: './self-proof', timeout: 15 * 60_000 },
     { name: 'real', testDir: './real', timeout: 10 * 60_000 },
     { name: 'report', testDir: './report' },
+    { name: 'hostile', testDir: './hostile', timeout: 6 * 60_000 },
   ],
 });

@@ -15,6 +15,16 @@ export interface RunSettings {
   readonly fcPath?: string;
   /** `replayPath` of a shrunk `fc.commands` counterexample. */
   readonly fcReplayPath?: string;
+  /** Parallel Playwright workers; the per-target caps below are shared out among them. */
+  readonly workers: number;
+  /** Requests in flight to one target at once, for the whole run. */
+  readonly maxConcurrency: number;
+  /** Requests started per second (sliding window) to one target, for the whole run; 0: unlimited. */
+  readonly maxRps: number;
+  /** Repeats of an idempotent request answered 429, or 503 with Retry-After. */
+  readonly maxRetries: number;
+  /** The longest Retry-After we wait for; an answer asking for more is reported as it is. */
+  readonly maxRetryAfterS: number;
 }
 
 export function runSettings(): RunSettings {
@@ -27,6 +37,11 @@ export function runSettings(): RunSettings {
     fcSeed: seed === undefined ? undefined : envInt('FC_SEED', 0, -(2 ** 31)),
     fcPath: envString('FC_PATH'),
     fcReplayPath: envString('FC_REPLAY_PATH'),
+    workers: envInt('CONFORMANCE_WORKERS', 4, 1),
+    maxConcurrency: envInt('CONFORMANCE_MAX_CONCURRENCY', 8, 1),
+    maxRps: envInt('CONFORMANCE_MAX_RPS', 0, 0),
+    maxRetries: envInt('CONFORMANCE_MAX_RETRIES', 2, 0),
+    maxRetryAfterS: envInt('CONFORMANCE_MAX_RETRY_AFTER_S', 30, 0),
   };
 }
 

@@ -3,7 +3,9 @@ import type { Contract, Operation } from '../contract/openapi';
 import { SchemaRegistry } from '../contract/schemas';
 import { HarnessError, type RuleRecorder } from '../rules/recorder';
 import type { Exchange, Transcript } from './transcript';
+import { flakyNote } from './manners';
 import type { HttpTransport } from './transport';
+import type { TestGate } from '../fixtures/cleanup';
 
 /** Adds credentials to a request. Providers differ: a header, a query key, an OAuth bearer. */
 export interface Credentials {
@@ -31,6 +33,16 @@ export interface SendOptions {
    * (e.g. a field the server may fill with null); by default the provider's response-schema rule.
    */
   readonly schemaRule?: string;
+  /**
+   * Whether the request may be repeated after a 429/503 (see harness/http/manners.ts). By default the method
+   * decides; an API whose GETs create things (Etherpad's `createSession`) says `false`.
+   */
+  readonly idempotent?: boolean;
+  /**
+   * Called as soon as the target has answered, before any check or report step: where a create registers its
+   * undo, so that a test interrupted while it waits still has it undone.
+   */
+  readonly onAnswer?: (res: ApiResponse) => void;
 }
 
 export interface ApiResponse {
@@ -57,6 +69,8 @@ export interface ClientTarget {
   readonly baseUrl: string;
   readonly credentials: Credentials;
   readonly timeoutMs: number;
+  /** The test's gate: no request once the test is over (but undo steps), and the requests in flight. */
+  readonly gate?: TestGate;
 }
 
 /**
@@ -112,23 +126,45 @@ export class ContractClient {
       body = options.rawBody;
     }
     const url = this.url(path, out.query);
+    this.target.gate?.admit(`${method} ${path}`);
     const started = Date.now();
-    try {
-      const res = await this.http.send({
-        method,
-        url,
-        headers: out.headers,
-        body: body === undefined ? undefined : Buffer.from(body),
-        timeoutMs: this.target.timeoutMs,
-      });
+    const request = this.http.send({
+      method,
+      url,
+      headers: out.headers,
+      body: body === undefined ? undefined : Buffer.from(body),
+      timeoutMs: this.target.timeoutMs,
+      idempotent: options.idempotent,
+    });
+    // Recorded, and handed to onAnswer (where a create registers its undo), as soon as the answer is in: the gate
+    // waits for this, so an interrupted test's cleanup sees every create that was answered.
+    const handled = request.then((res) => {
+      const earlier = (res.retried ?? []).map((a) => ({
+        waitedMs: a.waitedMs,
+        exchange: this.transcript.record({
+          operationId, method, url, requestHeaders: out.headers, requestBody: body,
+          status: a.status, responseHeaders: a.headers, responseBody: a.body.toString('utf8'), durationMs: a.durationMs,
+        }),
+      }));
       const text = res.body.toString('utf8');
-      const headers = res.headers;
       const exchange = this.transcript.record({
         operationId, method, url, requestHeaders: out.headers, requestBody: body,
-        status: res.status, responseHeaders: headers, responseBody: text, durationMs: Date.now() - started,
+        status: res.status, responseHeaders: res.headers, responseBody: text, durationMs: Date.now() - started,
       });
+      const answer: ApiResponse = { status: res.status, headers: res.headers, text, json: parseJson(text), exchange };
+      options.onAnswer?.(answer);
+      return { res, answer, earlier };
+    });
+    this.target.gate?.track(handled);
+    try {
+      const { res, answer, earlier } = await handled;
+      // Answers that asked us to wait, before the request was repeated: in the transcript as they came.
+      for (const e of earlier) await requestStep(e.exchange, `${e.exchange.status}, repeated after ${e.waitedMs} ms`);
+      const exchange = answer.exchange;
       await requestStep(exchange, `${exchange.status}`);
-      return { status: res.status, headers, text, json: parseJson(text), exchange };
+      const throttled = flakyNote(`${method} ${exchange.url.replace(/[?#].*$/, '')}`, res);
+      if (throttled) this.rules.noteThrottled(throttled);
+      return answer;
     } catch (e) {
       const message = networkTrouble(e, this.target.timeoutMs);
       const exchange = this.transcript.record({
@@ -198,6 +234,7 @@ function networkTrouble(e: unknown, timeoutMs: number): string {
     return `no complete answer from the target within ${timeoutMs} ms`;
   }
   if (err.name === 'ResponseTooLarge') return err.message ?? 'the answer is too large';
+  if (err.name === 'SlotTimeout') return err.message ?? 'no free request slot';
   const first = (err.message ?? String(e)).split('\n')[0];
   return `no answer from the target (${err.code ? `${err.code}: ` : ''}${first})`;
 }

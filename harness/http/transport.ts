@@ -1,4 +1,6 @@
 import { Agent, request } from 'undici';
+import { runSettings } from '../config/run';
+import { Manners, realClock, workerPolicy } from './manners';
 
 export interface HttpRequest {
   readonly method: string;
@@ -7,6 +9,11 @@ export interface HttpRequest {
   readonly body?: Buffer;
   /** Bound on the whole exchange: connecting, waiting for the answer and reading it. */
   readonly timeoutMs: number;
+  /**
+   * May the request be repeated when the target asks us to wait (429, 503 with Retry-After)? By default as
+   * RFC 9110 §9.2.2 says of its method; `false` for an API whose GET changes something.
+   */
+  readonly idempotent?: boolean;
 }
 
 export interface HttpResponse {
@@ -14,6 +21,20 @@ export interface HttpResponse {
   /** Header names in lower case; repeated headers joined with ", ". */
   readonly headers: Record<string, string>;
   readonly body: Buffer;
+  /** Earlier answers that asked us to wait, each followed by a repeat of the request after the wait; oldest first. */
+  readonly retried?: readonly RetriedAnswer[];
+  /** This answer asked us to wait, and is returned as it is: why it was not repeated. */
+  readonly notRetried?: string;
+}
+
+/** An answer that asked us to wait (429, or 503 with Retry-After), after which the request was sent again. */
+export interface RetriedAnswer {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: Buffer;
+  readonly durationMs: number;
+  /** From this answer to the repeat: the Retry-After, and any queue behind it. */
+  readonly waitedMs: number;
 }
 
 /** Sends one request and reads its answer. Never follows redirects: another host is never contacted. */
@@ -30,20 +51,38 @@ export class ResponseTooLarge extends Error {
   }
 }
 
+/** When this process started: see `TargetGate` (a replacement worker assumes its predecessor's last second was full). */
+const PROCESS_STARTED = Date.now();
+let shared: Manners | undefined;
+
 /**
- * HTTP over undici with keep-alive connections. Requests do not go through Playwright's request context on
- * purpose: Playwright records each of its API calls as a report step titled with the full URL, query
- * included, and a query can carry a credential (Etherpad's `apikey`). Our client records its own, redacted,
- * steps instead.
+ * The manners of this process, from the run's settings: one for every transport in the process, so the caps
+ * hold per target whatever the number of clients (preflight, worker fixtures).
+ */
+export function processManners(): Manners {
+  shared ??= new Manners(workerPolicy(runSettings()), realClock, PROCESS_STARTED);
+  return shared;
+}
+
+/**
+ * HTTP over undici with keep-alive connections, with manners: a cap on requests in flight and per second to
+ * each target, and a repeat of an idempotent request the target asked us to send later (see manners.ts).
+ * Requests do not go through Playwright's request context on purpose: Playwright records each of its API
+ * calls as a report step titled with the full URL, query included, and a query can carry a credential
+ * (Etherpad's `apikey`). Our client records its own, redacted, steps instead.
  */
 export class UndiciTransport implements HttpTransport {
   private readonly agent: Agent;
 
-  constructor(private readonly maxResponseBytes: number) {
+  constructor(private readonly maxResponseBytes: number, private readonly manners: Manners = processManners()) {
     this.agent = new Agent({ keepAliveTimeout: 4_000, connections: 16 });
   }
 
-  async send(req: HttpRequest): Promise<HttpResponse> {
+  send(req: HttpRequest): Promise<HttpResponse> {
+    return this.manners.send(req, (r) => this.sendOnce(r));
+  }
+
+  private async sendOnce(req: HttpRequest): Promise<HttpResponse> {
     const signal = AbortSignal.timeout(req.timeoutMs);
     const res = await request(req.url, {
       method: req.method as 'GET',

@@ -25,6 +25,7 @@ export function renderConformanceHtml(r: ProjectReport): string {
       .filter((s) => c[s] > 0 || s === 'pass' || s === 'fail')
       .map((s) => `<li>${badge(s)} ${c[s]}</li>`)
       .join('')}
+    ${r.verdict.flaky.length ? `<li>${FLAKY_BADGE} ${r.verdict.flaky.length}</li>` : ''}
   </ul>
 </header>
 <main>
@@ -76,6 +77,8 @@ function verdictText(r: ProjectReport): string {
   if (!parts.length) parts.push('every MUST rule holds');
   if (c.warn) parts.push(`${c.warn} SHOULD rule${c.warn > 1 ? 's' : ''} broken`);
   if (c['known-deviation']) parts.push(`${c['known-deviation']} known deviation${c['known-deviation'] > 1 ? 's' : ''}`);
+  const flaky = r.verdict.flaky.length;
+  if (flaky) parts.push(`${flaky} rule${flaky > 1 ? 's' : ''} flaky (the target asked us to wait, and requests were repeated or could not be)`);
   return parts.join('; ');
 }
 
@@ -87,27 +90,39 @@ function badge(s: RuleStatus): string {
   return `<span class="badge ${s}">${LABEL[s]}</span>`;
 }
 
+/** Shown next to the status, never instead of it: a flaky pass is a pass that needed the target's patience. */
+const FLAKY_BADGE = '<span class="badge flaky" title="a check came after the target asked us to wait (429 or 503 with Retry-After)">flaky</span>';
+
+function flakyText(rule: RuleReport): string {
+  return rule.flaky ? `<p class="reason flaky">Flaky (${rule.flaky.checks} check${rule.flaky.checks > 1 ? 's' : ''}): ${esc(rule.flaky.reason)}</p>` : '';
+}
+
+function hasEvidence(rule: RuleReport): boolean {
+  return ['fail', 'error', 'warn', 'known-deviation'].includes(rule.status) || rule.flaky !== undefined;
+}
+
 function ruleRow(rule: RuleReport): string {
   const detail = rule.status === 'pass' || rule.status === 'not-run' ? '' : rule.reason ? `<p class="reason">${esc(rule.reason)}</p>` : '';
   const stale = rule.staleBaseline ? '<p class="reason">Stale baseline entry: the baseline lists this rule, but it held.</p>' : '';
-  const more = ['fail', 'error', 'warn', 'known-deviation'].includes(rule.status) ? ` <a href="#finding-${esc(rule.id)}">evidence</a>` : '';
+  const more = hasEvidence(rule) ? ` <a href="#finding-${esc(rule.id)}">evidence</a>` : '';
   return `      <tr id="rule-${esc(rule.id)}" class="status-${rule.status}">
-        <td><code>${esc(rule.id)}</code></td><td>${rule.level}</td><td>${badge(rule.status)}${more}</td>
-        <td><strong>${esc(rule.title)}</strong><blockquote>${esc(rule.source)}</blockquote><p class="ref">${esc(rule.reference)}</p>${detail}${stale}</td>
+        <td><code>${esc(rule.id)}</code></td><td>${rule.level}</td><td>${badge(rule.status)}${rule.flaky ? ` ${FLAKY_BADGE}` : ''}${more}</td>
+        <td><strong>${esc(rule.title)}</strong><blockquote>${esc(rule.source)}</blockquote><p class="ref">${esc(rule.reference)}</p>${detail}${stale}${flakyText(rule)}</td>
       </tr>`;
 }
 
 function findings(rules: readonly RuleReport[]): string {
-  const shown = rules.filter((r) => ['fail', 'error', 'warn', 'known-deviation'].includes(r.status));
+  const shown = rules.filter(hasEvidence);
   if (!shown.length) return '';
   return `<section aria-labelledby="findings">
   <h2 id="findings">Findings</h2>
 ${shown
   .map(
     (r) => `  <article id="finding-${esc(r.id)}" class="finding">
-    <h3>${badge(r.status)} <code>${esc(r.id)}</code> (${r.level})</h3>
+    <h3>${badge(r.status)}${r.flaky ? ` ${FLAKY_BADGE}` : ''} <code>${esc(r.id)}</code> (${r.level})</h3>
     <p>${esc(r.title)}</p>
     <p class="reason">${esc(r.reason ?? '')}</p>
+    ${flakyText(r)}
     <p class="tests">Checked by: ${r.tests.map(esc).join('; ')}</p>
     ${r.counterexample ? `<h4>Property counterexample and how to reproduce it</h4><pre class="counterexample">${esc(r.counterexample)}</pre>` : ''}
     ${r.transcript ? `<details${r.status === 'fail' || r.status === 'error' ? ' open' : ''}><summary>Requests and answers</summary><pre class="transcript">${esc(r.transcript)}</pre></details>` : ''}
@@ -145,6 +160,7 @@ blockquote { margin: .3rem 0; padding-left: .6rem; border-left: 3px solid #c9cfd
 .badge.pass { background: #dff3e4; color: #17632f; } .badge.fail, .badge.error { background: #c62828; color: #fff; }
 .badge.warn { background: #fff1c2; color: #7a5600; } .badge.known-deviation { background: #e6e3fb; color: #3d2e9c; }
 .badge.skip, .badge.not-run { background: #eceef2; color: #4a5263; }
+.badge.flaky { background: #ffe2c7; color: #7a3a00; } .reason.flaky { color: #7a3a00; }
 tr.status-fail, tr.status-error { background: #fff6f6; }
 .finding { border: 1px solid #e1e4ea; border-radius: .4rem; padding: .2rem 1rem .8rem; margin: 1rem 0; }
 pre { background: #f6f7f9; padding: .7rem; overflow-x: auto; font-size: .8rem; white-space: pre-wrap; word-break: break-word; }

@@ -85,9 +85,11 @@ export function buildProjectReport(input: ProjectInput): ProjectReport {
         })),
     };
     const res = ruleResult(rule, evidence, baseline);
-    if (res.status === 'pass' || res.status === 'not-run' || res.status === 'skip') return res;
+    // A flaky pass keeps its evidence too: the transcript shows what the target asked and what was repeated.
+    if ((res.status === 'pass' && !res.flaky) || res.status === 'not-run' || res.status === 'skip') return res;
     const shown = tests.find((t) => t.outcomes.some((o) => o.rule === rule.id && (o.status === 'fail' || o.status === 'error')))
-      ?? tests.find((t) => evidence.tests.some((e) => e.title === t.title && e.error));
+      ?? tests.find((t) => evidence.tests.some((e) => e.title === t.title && e.error))
+      ?? tests.find((t) => t.outcomes.some((o) => o.rule === rule.id && o.flaky !== undefined));
     return { ...res, transcript: shown?.transcript, counterexample: shown?.counterexample };
   });
   const v = verdict(rules);

@@ -153,9 +153,11 @@ function printSummary(reports: readonly ProjectReport[], reportDir: string): voi
       continue;
     }
     for (const rule of r.rules) {
-      if ((rule.status === 'pass' && !rule.staleBaseline) || rule.status === 'not-run') continue;
+      if ((rule.status === 'pass' && !rule.staleBaseline && !rule.flaky) || rule.status === 'not-run') continue;
       const status = rule.staleBaseline ? 'STALE BASELINE' : rule.status.toUpperCase();
       console.log(`    ${status.padEnd(15)} ${rule.id} (${rule.level})${rule.reason ? `: ${firstLine(rule.reason)}` : ''}`);
+      // Told on a line of its own, under the status it qualifies (a flaky pass is still a pass).
+      if (rule.flaky) console.log(`    ${''.padEnd(15)} FLAKY, ${rule.flaky.checks} check(s): ${firstLine(rule.flaky.reason)}`);
     }
     for (const p of r.cleanupProblems) console.log(`    CLEANUP FAILED  ${firstLine(p)}`);
   }

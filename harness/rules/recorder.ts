@@ -42,25 +42,39 @@ function messageOf(e: unknown): string {
  */
 export class RuleRecorder {
   readonly outcomes: CheckOutcome[] = [];
+  /** The latest time in this test the target asked us to wait: every check from the first such time on is flaky. */
+  private flakyBecause: string | undefined;
 
   constructor(private readonly catalogue: RuleCatalogue, private readonly baseline: Baseline) {}
+
+  /**
+   * The target asked us to wait (429, 503 with Retry-After) and a request was repeated, or could not be.
+   * The checks after it may depend on the target's load: they are reported as flaky, never silently passed.
+   */
+  noteThrottled(note: string): void {
+    this.flakyBecause = note;
+  }
+
+  private push(o: CheckOutcome): void {
+    this.outcomes.push(this.flakyBecause === undefined ? o : { ...o, flaky: this.flakyBecause });
+  }
 
   async check<T>(ruleId: string, assertion: () => T | Promise<T>): Promise<void> {
     const rule = this.catalogue.get(ruleId);
     try {
       await assertion();
-      this.outcomes.push({ rule: ruleId, status: 'pass' });
+      this.push({ rule: ruleId, status: 'pass' });
     } catch (e) {
       // Already attributed to another rule (e.g. a response check inside this block): pass it on as it is.
       if (e instanceof ContractViolation || (e instanceof HarnessError && (e as { recorded?: boolean }).recorded)) throw e;
       const message = messageOf(e);
       if (!isAssertion(e)) {
-        this.outcomes.push({ rule: ruleId, status: 'error', message });
+        this.push({ rule: ruleId, status: 'error', message });
         const err = new HarnessError(`[${ruleId}] could not be checked: ${message}`, { cause: e });
         Object.assign(err, { recorded: true });
         throw err;
       }
-      this.outcomes.push({ rule: ruleId, status: 'fail', message });
+      this.push({ rule: ruleId, status: 'fail', message });
       if (rule.level === 'MUST' && !this.baseline.entries.has(ruleId)) throw new ContractViolation(ruleId, message);
     }
   }
@@ -71,8 +85,8 @@ export class RuleRecorder {
     this.outcomes.push({ rule: ruleId, status: 'skip', message: reason });
   }
 
-  /** Did any check of this test not pass? Then its transcript is worth attaching. */
+  /** Did any check of this test not pass, or pass only after the target asked us to wait? Then its transcript is worth attaching. */
   get anyNotPassed(): boolean {
-    return this.outcomes.some((o) => o.status !== 'pass');
+    return this.outcomes.some((o) => o.status !== 'pass' || o.flaky !== undefined);
   }
 }

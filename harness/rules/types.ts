@@ -26,6 +26,11 @@ export interface CheckOutcome {
   readonly rule: string;
   readonly status: CheckStatus;
   readonly message?: string;
+  /**
+   * Set when the check came after the target asked us to wait (429, 503 with Retry-After) in the same test:
+   * what was repeated, or why it was not. The outcome may depend on the target's load.
+   */
+  readonly flaky?: string;
 }
 
 /** What the report says of a rule after all its checks and the baseline are taken into account. */
@@ -45,4 +50,10 @@ export interface RuleResult {
   readonly checks: { readonly pass: number; readonly fail: number; readonly error: number; readonly skip: number };
   /** Titles of the tests that checked the rule. */
   readonly tests: readonly string[];
+  /**
+   * Some checks of the rule came after the target asked us to wait, and a request was repeated (or could not
+   * be): the status is what the checks found, but it may depend on load. `checks` counts them; `reason` is the
+   * first such note.
+   */
+  readonly flaky?: { readonly checks: number; readonly reason: string };
 }

@@ -18,6 +18,8 @@ export function ruleResult(rule: Rule, evidence: RuleEvidence, baseline: Baselin
   const counts = { pass: 0, fail: 0, error: 0, skip: 0 };
   for (const o of evidence.outcomes) counts[o.status] += 1;
   const firstMessage = (s: CheckOutcome['status']) => evidence.outcomes.find((o) => o.status === s)?.message;
+  // Flakiness is told alongside the status, never instead of it: a repeated check that then held still passes.
+  const flakyChecks = evidence.outcomes.filter((o) => o.flaky !== undefined && o.status !== 'skip');
   const base = {
     id: rule.id,
     level: rule.level,
@@ -26,6 +28,7 @@ export function ruleResult(rule: Rule, evidence: RuleEvidence, baseline: Baselin
     reference: rule.reference,
     checks: counts,
     tests: [...new Set(evidence.tests.map((t) => t.title))],
+    ...(flakyChecks.length ? { flaky: { checks: flakyChecks.length, reason: flakyChecks[0]!.flaky! } } : {}),
   };
   const entry = baseline.entries.get(rule.id);
 
@@ -56,16 +59,22 @@ export interface Verdict {
   readonly ok: boolean;
   readonly counts: Readonly<Record<RuleStatus, number>>;
   readonly staleBaselines: readonly string[];
+  /** Rules with a check that came after the target asked us to wait (whatever their status). */
+  readonly flaky: readonly string[];
 }
 
-/** The run is green only when no MUST failed, nothing errored, and the baseline holds no stale entry. */
+/**
+ * The run is green only when no MUST failed, nothing errored, and the baseline holds no stale entry.
+ * Flaky rules do not change the verdict: their status already says what their checks found.
+ */
 export function verdict(results: readonly RuleResult[]): Verdict {
   const counts: Record<RuleStatus, number> = {
     pass: 0, fail: 0, warn: 0, skip: 0, 'known-deviation': 0, error: 0, 'not-run': 0,
   };
   for (const r of results) counts[r.status] += 1;
   const staleBaselines = results.filter((r) => r.staleBaseline).map((r) => r.id);
-  return { ok: counts.fail === 0 && counts.error === 0 && staleBaselines.length === 0, counts, staleBaselines };
+  const flaky = results.filter((r) => r.flaky).map((r) => r.id);
+  return { ok: counts.fail === 0 && counts.error === 0 && staleBaselines.length === 0, counts, staleBaselines, flaky };
 }
 
 export function summaryLine(provider: string, v: Verdict): string {
@@ -76,5 +85,6 @@ export function summaryLine(provider: string, v: Verdict): string {
   ];
   if (c['not-run']) parts.push(`${c['not-run']} not run`);
   if (v.staleBaselines.length) parts.push(`${v.staleBaselines.length} stale baseline`);
+  if (v.flaky.length) parts.push(`${v.flaky.length} flaky`);
   return `${provider}: ${parts.join(', ')}`;
 }

@@ -99,9 +99,7 @@ export class CoviuApi {
   }
 
   async createSession(body: NewSession, options: SendOptions = {}): Promise<TimedResponse> {
-    const res = await this.send('createSession', { ...options, json: body });
-    this.track(res);
-    return res;
+    return this.send('createSession', { ...options, json: body, onAnswer: (r) => this.track(r) });
   }
 
   getSession(id: string, query: { deleted_participants?: boolean } = {}, options: SendOptions = {}): Promise<TimedResponse> {

@@ -1,6 +1,5 @@
 import * as fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
-import { Cleanup } from '../../harness/fixtures/cleanup';
 import { checkProperty, commandsFor } from '../../harness/property/run-property';
 import { CoviuApi } from './coviu-api';
 import { rules, test } from './fixtures';
@@ -34,7 +33,7 @@ function lifecycleCommands(maxListPages: number): fc.Arbitrary<LifecycleCommand>
 }
 
 test.describe('Coviu sessions: model-based', () => {
-  test('sequences of create, update, cancel, participant changes, reads and waits agree with a clock-aware model', rules('coviu.lifecycle-model'), async ({ coviu, timeline, rules: recorder, transcript, run, settings }, testInfo) => {
+  test('sequences of create, update, cancel, participant changes, reads and waits agree with a clock-aware model', rules('coviu.lifecycle-model'), async ({ coviu, cleanup: testCleanup, timeline, rules: recorder, transcript, run, settings }, testInfo) => {
     const { leadMs, durationMs, toleranceMs } = settings.timing;
     // One run waits at most for one session's start and end, plus the settling around starts and ends; its
     // closing sweep waits for the first session's start.
@@ -50,7 +49,7 @@ test.describe('Coviu sessions: model-based', () => {
       return fc.asyncProperty(commandsFor(commands, replayPath, MAX_COMMANDS), async (cmds) => {
         if (failedAt !== undefined && Date.now() - failedAt > SHRINK_BUDGET_MS) return;
         // Each run names its sessions apart and cancels what is still scheduled before the next one starts.
-        const cleanup = new Cleanup();
+        const cleanup = testCleanup.scope();
         const real: LifecycleReal = { api: new CoviuApi(coviu.client, cleanup, coviu.clock), rules: recorder };
         const model: LifecycleModel = {
           tag: runName(`model-${randomBytes(3).toString('hex')}`),

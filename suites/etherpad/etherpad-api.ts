@@ -117,9 +117,8 @@ export class EtherpadApi {
       send.query = options.query;
       send.json = defined(params);
     }
-    const answer = await this.send(`${fn}Using${form}`, fn, form, send);
-    this.track(fn, params, answer);
-    return answer;
+    send.onAnswer = (r) => this.track(fn, params, r);
+    return this.send(`${fn}Using${form}`, fn, form, send);
   }
 
   /** A group and an author for one test. The group is deleted after it; authors cannot be deleted. */
@@ -128,10 +127,15 @@ export class EtherpadApi {
   }
 
   async createGroup(): Promise<string> {
-    const a = await this.send('createGroupUsingGET', 'createGroup', 'GET', {});
+    const a = await this.send('createGroupUsingGET', 'createGroup', 'GET', {
+      onAnswer: (r) => {
+        const made = (r.json as { code?: unknown; data?: { groupID?: unknown } | null } | undefined);
+        const id = made?.code === 0 ? made.data?.groupID : undefined;
+        if (typeof id === 'string') this.cleanup.add(groupLabel(id), () => this.undo('/deleteGroup', { groupID: id }));
+      },
+    });
     const groupID = (a.data as { groupID?: unknown } | null)?.groupID;
     if (a.code !== 0 || typeof groupID !== 'string') throw new HarnessError(`precondition: createGroup answered ${a.status} ${a.res.text.slice(0, 200)}`);
-    this.cleanup.add(groupLabel(groupID), () => this.undo('/deleteGroup', { groupID }));
     return groupID;
   }
 
@@ -169,7 +173,8 @@ export class EtherpadApi {
   }
 
   private async send(operationId: string, fn: string, form: Form, options: SendOptions): Promise<Answer> {
-    const res = await this.client.send(operationId, options);
+    // Every function has a GET form, creates included: those must never be repeated after a 429.
+    const res = await this.client.send(operationId, { ...options, idempotent: !fn.startsWith('create') });
     const receivedAt = Date.now();
     this.clock.observe(res.headers.date, receivedAt - res.exchange.durationMs, receivedAt);
     const envelope = typeof res.json === 'object' && res.json !== null ? (res.json as Record<string, unknown>) : {};
@@ -185,7 +190,8 @@ export class EtherpadApi {
   }
 
   /** Sessions a create answered with are deleted after the test; one the test deleted is forgotten. */
-  private track(fn: SessionFunction, params: Params, a: Answer): void {
+  private track(fn: SessionFunction, params: Params, res: ApiResponse): void {
+    const a = (typeof res.json === 'object' && res.json !== null ? res.json : {}) as { code?: unknown; data?: unknown };
     if (a.code !== 0) return;
     if (fn === 'createSession') {
       const sessionID = (a.data as { sessionID?: unknown } | null)?.sessionID;

@@ -1,5 +1,4 @@
 import * as fc from 'fast-check';
-import { Cleanup } from '../../harness/fixtures/cleanup';
 import { checkProperty } from '../../harness/property/run-property';
 import { HarnessError } from '../../harness/rules/recorder';
 import { EtherpadApi, type Answer, type Params, type Placement, type World } from './etherpad-api';
@@ -140,7 +139,7 @@ async function bothForms(c: Case, api: EtherpadApi, fixed: Fixed): Promise<{ get
 }
 
 test.describe('Etherpad sessions: GET and POST', () => {
-  test('the GET and POST forms give the same code and data shape for generated inputs', rules('etherpad.get-post-agree'), async ({ etherpad, rules: recorder, transcript, run, settings }, testInfo) => {
+  test('the GET and POST forms give the same code and data shape for generated inputs', rules('etherpad.get-post-agree'), async ({ etherpad, cleanup: testCleanup, rules: recorder, transcript, run, settings }, testInfo) => {
     test.setTimeout(180_000);
     const world = await etherpad.world('get-post');
     const deletedGroup = await etherpad.createGroup();
@@ -149,7 +148,7 @@ test.describe('Etherpad sessions: GET and POST', () => {
     const property = () =>
       fc.asyncProperty(caseArbitrary(settings.timeMarginS), async (c) => {
         // Each case deletes what it created before the next one starts.
-        const cleanup = new Cleanup();
+        const cleanup = testCleanup.scope();
         const api = new EtherpadApi(etherpad.client, cleanup, recorder, etherpad.clock);
         try {
           const { get, post, params } = await bothForms(c, api, fixed);

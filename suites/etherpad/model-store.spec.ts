@@ -1,5 +1,4 @@
 import * as fc from 'fast-check';
-import { Cleanup } from '../../harness/fixtures/cleanup';
 import { checkProperty, commandsFor } from '../../harness/property/run-property';
 import { HarnessError } from '../../harness/rules/recorder';
 import { EtherpadApi, FORMS } from './etherpad-api';
@@ -24,12 +23,12 @@ const storeCommands = [
 ];
 
 test.describe('Etherpad sessions: model-based', () => {
-  test('create, get, delete and list sequences agree with a model of the session store', rules('etherpad.model-store'), async ({ etherpad, rules: recorder, transcript, run, settings }, testInfo) => {
+  test('create, get, delete and list sequences agree with a model of the session store', rules('etherpad.model-store'), async ({ etherpad, cleanup: testCleanup, rules: recorder, transcript, run, settings }, testInfo) => {
     test.setTimeout(180_000);
     const property = (replayPath: string | undefined) =>
       fc.asyncProperty(commandsFor(storeCommands, replayPath, 16), async (cmds) => {
         // Each iteration has its own two groups and two authors, and deletes its sessions before the next one.
-        const cleanup = new Cleanup();
+        const cleanup = testCleanup.scope();
         const api = new EtherpadApi(etherpad.client, cleanup, recorder, etherpad.clock);
         try {
           const model: StoreModel = {

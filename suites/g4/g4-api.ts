@@ -100,9 +100,7 @@ export class G4Api {
 
   async create(body: CreateSessionBody, options: CallOptions = {}): Promise<ApiResponse> {
     const send = this.options(options, { 'x-g4-application': 'session-conformance' });
-    const res = await this.client.send('createSession', { ...send, json: body });
-    this.track(res, this.tenantOf(options));
-    return res;
+    return this.client.send('createSession', { ...send, json: body, onAnswer: (r) => this.track(r, this.tenantOf(options)) });
   }
 
   /** Opens a session with the valid credentials; a create that fails here is a `g4.create-valid-credentials` failure. */

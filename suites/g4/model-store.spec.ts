@@ -1,5 +1,4 @@
 import * as fc from 'fast-check';
-import { Cleanup } from '../../harness/fixtures/cleanup';
 import { checkProperty, commandsFor } from '../../harness/property/run-property';
 import { rules, test } from './fixtures';
 import { G4Api } from './g4-api';
@@ -8,7 +7,7 @@ import {
 } from './model/session-store-model';
 
 test.describe('G4 sessions: model-based', () => {
-  test('create, put, get, static get and delete sequences agree with a model of the tenant\'s sessions', rules('g4.session-store-model'), async ({ g4, rules: recorder, transcript, run, settings }, testInfo) => {
+  test('create, put, get, static get and delete sequences agree with a model of the tenant\'s sessions', rules('g4.session-store-model'), async ({ g4, cleanup: testCleanup, rules: recorder, transcript, run, settings }, testInfo) => {
     test.setTimeout(180_000);
     const commands: fc.Arbitrary<StoreCommand>[] = [
       fc.constant(null).map(() => new CreateCommand()),
@@ -21,7 +20,7 @@ test.describe('G4 sessions: model-based', () => {
     const property = (replayPath: string | undefined) =>
       fc.asyncProperty(commandsFor(commands, replayPath, 12), async (cmds) => {
         // Each iteration opens its own sessions and deletes them before the next one starts.
-        const cleanup = new Cleanup();
+        const cleanup = testCleanup.scope();
         const api = new G4Api(g4.client, cleanup, settings, recorder);
         const model: StoreModel = { sessions: new Map(), deleted: [] };
         try {

@@ -40,16 +40,13 @@ export class JupyterApi {
   }
 
   async create(body: SessionBody | undefined, options: SendOptions = {}): Promise<ApiResponse> {
-    const res = await this.client.send('createSession', body === undefined ? options : { ...options, json: body });
-    this.track(res);
-    return res;
+    const onAnswer = (r: ApiResponse) => this.track(r);
+    return this.client.send('createSession', body === undefined ? { ...options, onAnswer } : { ...options, json: body, onAnswer });
   }
 
   /** A create with a body sent as it is (empty, malformed). */
   async createRaw(rawBody: string, options: SendOptions = {}): Promise<ApiResponse> {
-    const res = await this.client.send('createSession', { ...options, rawBody, headers: { 'content-type': 'application/json', ...(options.headers ?? {}) } });
-    this.track(res);
-    return res;
+    return this.client.send('createSession', { ...options, rawBody, headers: { 'content-type': 'application/json', ...(options.headers ?? {}) }, onAnswer: (r) => this.track(r) });
   }
 
   get(id: string, options: SendOptions = {}): Promise<ApiResponse> {

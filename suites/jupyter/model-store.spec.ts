@@ -1,7 +1,6 @@
 import * as fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import { RUN_ID } from '../../harness/config/run';
-import { Cleanup } from '../../harness/fixtures/cleanup';
 import { checkProperty, commandsFor } from '../../harness/property/run-property';
 import { rules, test } from './fixtures';
 import { JupyterApi } from './jupyter-api';
@@ -16,12 +15,12 @@ const storeCommands = [
 ];
 
 test.describe('Jupyter sessions: model-based', () => {
-  test('create, rename, get, list and delete sequences agree with a model of the session store', rules('jupyter.model-store'), async ({ jupyter, rules: recorder, transcript, run, settings }, testInfo) => {
+  test('create, rename, get, list and delete sequences agree with a model of the session store', rules('jupyter.model-store'), async ({ jupyter, cleanup: testCleanup, rules: recorder, transcript, run, settings }, testInfo) => {
     test.setTimeout(180_000);
     const property = (replayPath: string | undefined) =>
       fc.asyncProperty(commandsFor(storeCommands, replayPath, 12), async (cmds) => {
         // Each iteration has its own path prefix and deletes its sessions before the next one starts.
-        const cleanup = new Cleanup();
+        const cleanup = testCleanup.scope();
         const api = new JupyterApi(jupyter.client, cleanup);
         const model: StoreModel = { prefix: `session-conformance/${RUN_ID}/model-${randomBytes(3).toString('hex')}`, sessions: new Map() };
         try {

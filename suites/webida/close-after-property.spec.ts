@@ -1,5 +1,4 @@
 import * as fc from 'fast-check';
-import { Cleanup } from '../../harness/fixtures/cleanup';
 import { checkProperty } from '../../harness/property/run-property';
 import type { RuleRecorder } from '../../harness/rules/recorder';
 import { sleep } from '../../harness/time/clock';
@@ -44,7 +43,7 @@ async function closeTogether(api: WebidaApi, ns: readonly number[], recorder: Ru
 }
 
 test.describe('Webida sessions: closeAfter, property-based', () => {
-  test('for any small closeAfter, sessions closed together each stay until their time and are gone soon after', rules(RULE), async ({ webida, rules: recorder, transcript, run, settings }, testInfo) => {
+  test('for any small closeAfter, sessions closed together each stay until their time and are gone soon after', rules(RULE), async ({ webida, cleanup: testCleanup, rules: recorder, transcript, run, settings }, testInfo) => {
     const { closeAfterS, toleranceMs, closeGraceMs } = settings.timing;
     const windows: TimelineWindows = { toleranceMs, graceMs: closeGraceMs };
     // An iteration lasts about its largest closeAfter; a live target gets fewer runs.
@@ -55,7 +54,7 @@ test.describe('Webida sessions: closeAfter, property-based', () => {
     const property = () =>
       fc.asyncProperty(closeAfters(closeAfterS), async (ns) => {
         // Each iteration removes its own sessions before the next starts.
-        const cleanup = new Cleanup();
+        const cleanup = testCleanup.scope();
         try {
           await closeTogether(webida.withCleanup(cleanup), ns, recorder, windows);
         } finally {

@@ -86,19 +86,20 @@ export class WebidaApi {
 
   /** Connects with the handshake as given (the auth tests send none or a wrong token). */
   async tryConnect(handshake: Handshake): Promise<ConnectResult> {
-    const result = await SessionSocket.open(this.target.socket, handshake, this.transcript);
-    if (result.ok) this.track(result.socket);
-    return result;
-  }
-
-  private track(socket: SessionSocket): void {
-    this.cleanup.add(`webida session ${socket.sessionId}`, async () => {
+    // Registered before connecting (the client names the session): a test interrupted while it connects still closes it.
+    const opened: { socket?: SessionSocket } = {};
+    const label = `webida session ${handshake.sessionId}`;
+    this.cleanup.add(label, async () => {
       try {
-        const res = await this.client.raw('DELETE', `/sessions/${encodeURIComponent(socket.sessionId)}`, { query: { closeAfter: 0 } });
+        const res = await this.client.raw('DELETE', `/sessions/${encodeURIComponent(handshake.sessionId)}`, { query: { closeAfter: 0 } });
         if (res.status >= 500) throw new Error(`DELETE answered ${res.status}`);
       } finally {
-        socket.disconnect();
+        opened.socket?.disconnect();
       }
     });
+    const result = await SessionSocket.open(this.target.socket, handshake, this.transcript);
+    if (result.ok) opened.socket = result.socket;
+    else this.cleanup.drop(label);
+    return result;
   }
 }

@@ -16,42 +16,69 @@ export interface SuiteRun {
   report(project: string): ProjectReport;
 }
 
-let portBase = 47600;
-
 /**
  * Runs `npx playwright test` of the conformance config in a child process, with its own report
  * folder and its own mock ports, as a user would run it.
  */
 export async function runSuite(args: readonly string[], env: Record<string, string> = {}, timeoutMs = 10 * 60_000): Promise<SuiteRun> {
+  return (await startSuite(args, env, { timeoutMs })).finished;
+}
+
+/** A child run under way, which can be interrupted as Ctrl-C in a terminal would. */
+export interface StartedSuite {
+  /** Sends SIGINT to the run's whole process group (npx, the runner, its workers, its web server). */
+  interrupt(): void;
+  readonly finished: Promise<SuiteRun>;
+}
+
+/**
+ * `runSuite` without waiting: the child runs in a process group of its own, so `interrupt()` reaches every
+ * process of the run at once, as the terminal's Ctrl-C reaches its foreground group.
+ */
+export async function startSuite(args: readonly string[], env: Record<string, string> = {}, { timeoutMs = 10 * 60_000, detached = false } = {}): Promise<StartedSuite> {
   const reportDir = mkdtempSync(join(tmpdir(), 'sc-run-'));
   const outputDir = join(reportDir, 'test-results');
-  portBase += 20;
   const started = Date.now();
   const child = spawn('npx', ['playwright', 'test', `--output=${outputDir}`, ...args], {
     cwd: ROOT,
     env: {
       ...process.env,
       CONFORMANCE_REPORT_DIR: reportDir,
-      MOCK_PORT_BASE: String(portBase + (process.pid % 50) * 40),
+      // The bundled mocks use MOCK_PORT_BASE and the next few ports: a random base below Linux's ephemeral
+      // range, so that parallel child runs and outgoing connections do not collide.
+      MOCK_PORT_BASE: String(20_000 + 8 * Math.floor(Math.random() * 1_500)),
       ...env,
       // Our own outer run's settings must not leak into the child run.
       PLAYWRIGHT_HTML_OPEN: 'never',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached,
   });
+  const signal = (name: NodeJS.Signals) => {
+    if (detached && child.pid !== undefined) process.kill(-child.pid, name);
+    else child.kill(name);
+  };
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const exitCode = await new Promise<number>((ok) => child.on('close', (code) => ok(code ?? -1)));
-  clearTimeout(timer);
+  const timer = setTimeout(() => signal('SIGKILL'), timeoutMs);
+  const finished = new Promise<number>((ok) => child.on('close', (code, sig) => ok(code ?? (sig === 'SIGINT' ? 130 : -1)))).then((exitCode): SuiteRun => {
+    clearTimeout(timer);
+    return {
+      exitCode,
+      output,
+      reportDir,
+      outputDir,
+      durationMs: Date.now() - started,
+      report: (project: string) => readReport(reportDir, project, output),
+    };
+  });
   return {
-    exitCode,
-    output,
-    reportDir,
-    outputDir,
-    durationMs: Date.now() - started,
-    report: (project: string) => readReport(reportDir, project, output),
+    interrupt: () => {
+      if (!detached) throw new Error('startSuite: interrupt() needs { detached: true }');
+      signal('SIGINT');
+    },
+    finished,
   };
 }
 
