@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { eventually } from '../../harness/time/clock';
 import { onlyThisProvider, safetyCases, type SafetyTarget } from '../support/foreign-data';
 import { startSuite, type SuiteRun } from '../support/run-suite';
 
@@ -55,7 +56,9 @@ for (const [provider, c] of Object.entries(safetyCases)) {
           const before = await target.seedForeign();
           const { run, endedAt, holding, interruptedAfterMs } = await runAgainst(target, kind, c.interruptAfter);
           const after = await target.readForeign();
-          const left = await target.leftovers({ endedAt });
+          // After Ctrl-C, worker processes of the run may outlive its runner by a moment while they finish teardown.
+          const settle = kind === 'interrupted' ? 10_000 : 0;
+          const { value: left } = await eventually(() => target.leftovers({ endedAt }), (l) => l.length === 0, { timeoutMs: settle, intervalMs: 250 });
           const kept = await target.undeletable({ endedAt });
           // What was seeded, what remained, and the times, for the record (and for a reader of a failure).
           test.info().annotations.push({
