@@ -2,6 +2,9 @@
 const SECRET_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'x-api-key', 'apikey', 'proxy-authorization']);
 const SECRET_PARAMS = new Set(['apikey', 'api_key', 'token', 'access_token', 'refresh_token', 'password', 'client_secret']);
 export const REDACTED = '«redacted»';
+const FIELDS = [...SECRET_PARAMS].join('|');
+/** A JSON key or form field named like a credential, or a JSON escape: what `body` must look at closely. */
+const CREDENTIAL_FIELD = new RegExp(`"(?:${FIELDS})"\\s*:|\\\\u|(?:^|&)(?:${FIELDS})=`, 'i');
 
 /**
  * Replaces secrets before anything is written: known secret values anywhere in a text, credential headers
@@ -45,6 +48,9 @@ export class Redactor {
   /** Bodies: JSON or form fields named like credentials are blanked, then secret values anywhere. */
   body(body: string | undefined): string | undefined {
     if (body === undefined) return undefined;
+    // Parsing and re-serialising every body is the costliest step of a request: only a body that can hold a
+    // credential field (or a JSON escape that could hide one) is scrubbed field by field.
+    if (!CREDENTIAL_FIELD.test(body)) return this.text(body);
     let out = body;
     try {
       out = JSON.stringify(this.scrubJson(JSON.parse(body)));

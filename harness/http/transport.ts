@@ -83,7 +83,17 @@ export class UndiciTransport implements HttpTransport {
   }
 
   private async sendOnce(req: HttpRequest): Promise<HttpResponse> {
-    const signal = AbortSignal.timeout(req.timeoutMs);
+    // A timer cleared when the exchange ends: AbortSignal.timeout would leave one pending per request.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(timeoutError(req.timeoutMs)), req.timeoutMs);
+    try {
+      return await this.exchange(req, controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async exchange(req: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
     const res = await request(req.url, {
       method: req.method as 'GET',
       headers: req.headers,
@@ -113,4 +123,10 @@ export class UndiciTransport implements HttpTransport {
   async close(): Promise<void> {
     await this.agent.close();
   }
+}
+
+function timeoutError(ms: number): Error {
+  const e = new Error(`no complete answer within ${ms} ms`);
+  e.name = 'TimeoutError';
+  return e;
 }
