@@ -68,6 +68,11 @@ export function runData(label: string): { 'session-conformance': string; label: 
  * A PUT or DELETE that worked. Any 2xx: which one exactly is `g4.status-documented`'s business, so a rule
  * about data or deletion does not fail on a 204 where the contract documents 200.
  */
+/** A value as it goes over the wire: JSON.stringify then parse (JSON has no -0, no undefined). */
+export function asSent(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}
+
 export function expectSuccess(res: ApiResponse, what: string): void {
   expect(res.status >= 200 && res.status < 300, `${what} succeeds (status ${res.status})`).toBe(true);
 }

@@ -1,7 +1,7 @@
 import type * as fc from 'fast-check';
 import { expect } from '@playwright/test';
 import type { RuleRecorder } from '../../../harness/rules/recorder';
-import { expectSuccess, runData, type AuthenticatedSession, type G4Api, type SessionView } from '../g4-api';
+import { asSent, expectSuccess, runData, type AuthenticatedSession, type G4Api, type SessionView } from '../g4-api';
 
 /** A simplified view of one tenant's sessions: what the server must agree with. */
 export interface StoreModel {
@@ -59,7 +59,8 @@ export class PutCommand implements StoreCommand {
     this.resolved = id;
     const res = await r.api.put(id, this.value);
     await r.rules.check(RULE, () => expectSuccess(res, `PUT /session/${id}`));
-    m.sessions.set(id, this.value);
+    // The model holds what was sent: JSON turns -0 into 0.
+    m.sessions.set(id, asSent(this.value));
   }
   toString = () => `PUT /session/{#${this.index}} ${this.resolved} ${JSON.stringify(this.value)}`;
 }
