@@ -160,6 +160,6 @@ test.describe('Etherpad sessions: GET and POST', () => {
           if (problems.length) throw new HarnessError(`cleanup of a property case failed: ${problems.join('; ')}`);
         }
       });
-    await checkProperty(property, { testInfo, transcript, run, defaultNumRuns: settings.usesMock ? 100 : 30 });
+    await checkProperty(property, { testInfo, transcript, run, defaultNumRuns: settings.usesMock ? 200 : 30 });
   });
 });

@@ -4,7 +4,7 @@ import { HarnessError } from '../../harness/rules/recorder';
 import { EtherpadApi, FORMS } from './etherpad-api';
 import { rules, test } from './fixtures';
 import {
-  CreateCommand, DeleteCommand, GetCommand, GetDeletedCommand, ListOfAuthorsCommand, ListOfGroupsCommand, type StoreModel,
+  CreateCommand, DeleteCommand, GetCommand, GetDeletedCommand, ListOfAuthorsCommand, ListOfGroupsCommand, observeStore, type StoreModel,
 } from './model/session-store-model';
 
 const form = fc.constantFrom(...FORMS);
@@ -37,7 +37,9 @@ test.describe('Etherpad sessions: model-based', () => {
             sessions: new Map(),
             deleted: [],
           };
-          await fc.asyncModelRun(() => ({ model, real: { api, rules: recorder } }), cmds);
+          const real = { api, rules: recorder };
+          await fc.asyncModelRun(() => ({ model, real }), cmds);
+          await observeStore(model, real);
         } finally {
           const problems = await cleanup.run();
           if (problems.length) throw new HarnessError(`cleanup of a model iteration failed: ${problems.join('; ')}`);

@@ -138,3 +138,12 @@ export class ListOfAuthorsCommand extends ListCommand {
   owners = (m: StoreModel) => m.authors;
   owns = (authorID: string, s: SessionRecord) => s.authorID === authorID;
 }
+
+/**
+ * Lists the sessions of every group and author of the iteration once more. Run after each sequence, so a
+ * store that goes wrong in the last commands (a delete the author index keeps) is seen too.
+ */
+export async function observeStore(m: StoreModel, r: StoreReal): Promise<void> {
+  await new ListOfGroupsCommand('GET').run(m, r);
+  await new ListOfAuthorsCommand('GET').run(m, r);
+}

@@ -126,3 +126,12 @@ export class ReadFromOtherTenantCommand implements StoreCommand {
   }
   toString = () => `GET /session/{#${this.index}} ${this.resolved} from the other tenant`;
 }
+
+/**
+ * Reads every session of the iteration once more, live and deleted. Run after each sequence, so a command
+ * that hit the wrong session is seen even when it came last.
+ */
+export async function observeStore(m: StoreModel, r: StoreReal): Promise<void> {
+  for (let i = 0; i < m.sessions.size; i++) await new ReadCommand(i, false).run(m, r);
+  for (let i = 0; i < m.deleted.length; i++) await new ReadDeletedCommand(i).run(m, r);
+}
