@@ -160,6 +160,8 @@ test.describe('Etherpad sessions: GET and POST', () => {
           if (problems.length) throw new HarnessError(`cleanup of a property case failed: ${problems.join('; ')}`);
         }
       });
+    // Some faults show in one case of about thirteen (a create with an unknown author and all else valid):
+    // 200 runs on the mock find them all but surely.
     await checkProperty(property, { testInfo, transcript, run, defaultNumRuns: settings.usesMock ? 200 : 30 });
   });
 });

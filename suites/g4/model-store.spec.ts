@@ -17,8 +17,8 @@ test.describe('G4 sessions: model-based', () => {
       fc.nat(7).map((i) => new ReadDeletedCommand(i)),
       ...(settings.otherTenant ? [fc.nat(7).map((i): StoreCommand => new ReadFromOtherTenantCommand(i))] : []),
     ];
-    // Each iteration starts with 0 to MAX_LIVE - 1 sessions already open (without them, about one run in forty
-    // had a neighbour for a delete to hit), and ends by reading every session it made once more.
+    // Each iteration starts with 0 to MAX_LIVE - 1 sessions already open (without them, only about one run in
+    // forty caught a delete of the wrong session), and ends by reading every session it made once more.
     const property = (replayPath: string | undefined) =>
       fc.asyncProperty(openedFirst(MAX_LIVE - 1, 'sessions'), commandsFor(commands, replayPath, 12), async (opened, cmds) => {
         // Each iteration opens its own sessions and deletes them before the next one starts.
