@@ -5,10 +5,16 @@ import type { CoviuTiming } from './settings';
 /** Where a session stands on the target's clock. */
 export type Phase = 'scheduled' | 'started' | 'finished';
 
-/** Start and end of a session, in ms since the epoch on the target's clock. */
+/** Start and end of a session, in ms since the epoch on the target's clock, and the clock estimate it is judged by. */
 export interface Schedule {
   readonly startMs: number;
   readonly endMs: number;
+  /**
+   * Target clock offset and tolerance, fixed when the schedule is made. A later Date header with a shorter round
+   * trip may move the estimate by up to a second; a wait and the check that follows it must use the same one.
+   */
+  readonly offsetMs: number;
+  readonly toleranceMs: number;
 }
 
 /** Local send and receive times of one exchange (ms since the epoch on our clock). */
@@ -32,13 +38,19 @@ export class Timeline {
 
   /** A session that starts `leadMs` from the target's now, on a whole second, and lasts `durationMs`. */
   next(): Schedule {
-    const startMs = Math.ceil((this.clock.now() + this.timing.leadMs) / 1_000) * 1_000;
-    return { startMs, endMs: startMs + this.timing.durationMs };
+    const offsetMs = this.clock.offsetMs;
+    const startMs = Math.ceil((Date.now() + offsetMs + this.timing.leadMs) / 1_000) * 1_000;
+    return { startMs, endMs: startMs + this.timing.durationMs, offsetMs, toleranceMs: this.toleranceMs };
+  }
+
+  /** The target's now, by the estimate the schedule was made with. */
+  targetNow(s: Schedule): number {
+    return Date.now() + s.offsetMs;
   }
 
   /** The phase at target time `t`, or undefined when `t` is too close to the start or the end to tell. */
   phaseAt(s: Schedule, t: number): Phase | undefined {
-    const tol = this.toleranceMs;
+    const tol = s.toleranceMs;
     if (t < s.startMs - tol) return 'scheduled';
     if (t >= s.startMs + tol && t < s.endMs - tol) return 'started';
     if (t >= s.endMs + tol) return 'finished';
@@ -46,14 +58,14 @@ export class Timeline {
   }
 
   now(s: Schedule): Phase | undefined {
-    return this.phaseAt(s, this.clock.now());
+    return this.phaseAt(s, this.targetNow(s));
   }
 
   /** Every phase the target may have been in while it handled an exchange (one, unless a start or an end was near). */
   possible(s: Schedule, ex: Timed): Phase[] {
-    const tol = this.toleranceMs;
-    const from = ex.sentAtMs + this.clock.offsetMs - tol;
-    const to = ex.receivedAtMs + this.clock.offsetMs + tol;
+    const tol = s.toleranceMs;
+    const from = ex.sentAtMs + s.offsetMs - tol;
+    const to = ex.receivedAtMs + s.offsetMs + tol;
     const phases: Phase[] = [];
     if (from < s.startMs) phases.push('scheduled');
     if (to >= s.startMs && from < s.endMs) phases.push('started');
@@ -69,14 +81,14 @@ export class Timeline {
 
   /** Target time from which the session is surely in `phase`. */
   private from(s: Schedule, phase: Phase): number {
-    const tol = this.toleranceMs;
+    const tol = s.toleranceMs;
     return phase === 'scheduled' ? -Infinity : phase === 'started' ? s.startMs + tol : s.endMs + tol;
   }
 
   /** Sleeps until the session is surely in `phase` (at once when it already is). Bounded by the schedule. */
   async waitFor(s: Schedule, phase: Phase): Promise<void> {
-    const ms = this.from(s, phase) - this.clock.now();
-    const bound = this.timing.leadMs + this.timing.durationMs + 2 * this.toleranceMs + 2_000;
+    const ms = this.from(s, phase) - this.targetNow(s);
+    const bound = this.timing.leadMs + this.timing.durationMs + 2 * s.toleranceMs + 2_000;
     if (ms > bound) throw new HarnessError(`waiting ${ms} ms for a session to be ${phase} exceeds the schedule (${bound} ms)`);
     if (ms > 0) await sleep(ms + 5);
   }
@@ -85,8 +97,8 @@ export class Timeline {
   async settle(s: Schedule): Promise<Phase> {
     const now = this.now(s);
     if (now !== undefined) return now;
-    const t = this.clock.now();
-    await this.waitFor(s, t < s.startMs + this.toleranceMs ? 'started' : 'finished');
+    const t = this.targetNow(s);
+    await this.waitFor(s, t < s.startMs + s.toleranceMs ? 'started' : 'finished');
     return this.now(s) ?? 'finished';
   }
 

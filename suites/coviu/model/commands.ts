@@ -34,7 +34,7 @@ export class CreateSession implements LifecycleCommand {
     const schedule = m.timeline.next();
     const name = nextName(m, 's');
     const guest = nextName(m, 'p');
-    const now = m.timeline.clock.now();
+    const now = m.timeline.targetNow(schedule);
     const times = {
       valid: [schedule.startMs, schedule.endMs],
       'past-start': [Math.floor((now - MINUTE) / 1_000) * 1_000, schedule.endMs],
@@ -219,10 +219,8 @@ export class WaitFor implements LifecycleCommand {
   constructor(readonly index: number, readonly phase: Exclude<Phase, 'scheduled'>) {}
   /** Sessions whose `phase` lies ahead, and within the budget. */
   private ahead(m: Readonly<LifecycleModel>): { s: ModelSession; ms: number }[] {
-    const tol = m.timeline.toleranceMs;
-    const now = m.timeline.clock.now();
     return m.sessions
-      .map((s) => ({ s, ms: (this.phase === 'started' ? s.schedule.startMs : s.schedule.endMs) + tol - now }))
+      .map((s) => ({ s, ms: (this.phase === 'started' ? s.schedule.startMs : s.schedule.endMs) + s.schedule.toleranceMs - m.timeline.targetNow(s.schedule) }))
       .filter(({ ms }) => ms > 0 && ms <= m.waitBudgetMs);
   }
   check = (m: Readonly<LifecycleModel>) => this.ahead(m).length > 0;
