@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchClient } from './bench-client';
 import { runPlaywright, type ChildRun } from './child-run';
+import { STORE_RUNS } from '../suites/jupyter/model/store-property';
 import { jupyterModelProperty, type FailureClock } from './jupyter-model-property';
 import { BENCH_TOKEN, startJupyterMock } from './jupyter-mock-server';
 import { testDurations } from './test-durations';
@@ -54,7 +55,7 @@ export async function failureTime(portBase: number, seeds: readonly number[]): P
         const clock: FailureClock = {};
         const started = performance.now();
         // The spec's default on the mock; endOnFailure stays off, so fast-check shrinks as in a run.
-        const details = await fc.check(jupyterModelProperty(client, rules, started, clock), { numRuns: 600, seed });
+        const details = await fc.check(jupyterModelProperty(client, rules, started, clock), { numRuns: STORE_RUNS.mock, seed });
         const shrunkMs = performance.now() - started;
         if (!details.failed || clock.firstFailureMs === undefined) throw new Error(`seed ${seed}: the property did not fail on the ${FAULT} fault`);
         inProcess.push({

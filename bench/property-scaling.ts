@@ -23,7 +23,7 @@ export interface ScalingResult {
 
 /**
  * The full run, without the real-clock properties, with FC_NUM_RUNS = n and = 10 n. FC_NUM_RUNS overrides every
- * suite's own default (on the mock: 600 for the Jupyter model, 100 for Etherpad's and G4's properties), so one
+ * suite's own default (on the mock: 300 for the Jupyter model, 100 or 200 for Etherpad's and G4's properties), so one
  * common count is used for every property in each run.
  */
 export async function propertyScaling(n: number, portBase: number): Promise<ScalingResult> {

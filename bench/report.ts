@@ -1,3 +1,4 @@
+import { STORE_RUNS } from '../suites/jupyter/model/store-property';
 import type { FailureTimeResult } from './failure-time';
 import { millis, mib, ratio, seconds, table, verdict } from './format';
 import type { FullRunResult } from './full-run';
@@ -70,7 +71,7 @@ export function scalingSection(s: ScalingResult): string {
   const row = (label: string, r: FullRunResult) => [label, seconds(r.run.wallMs), mib(r.run.usage.peakRssBytes), seconds(r.run.usage.cpuMs), `exit ${r.run.exitCode}`];
   return [
     `3. Full run with FC_NUM_RUNS=${s.n} and FC_NUM_RUNS=${10 * s.n}, one common count for every property (FC_NUM_RUNS overrides each suite's`,
-    `   default: 600 for the Jupyter model, 100 for Etherpad's and G4's), without the two real-clock properties (${REAL_CLOCK_PROPERTIES.join(', ')})`,
+    `   default: ${STORE_RUNS.mock} for the Jupyter model, 100 or 200 for Etherpad's and G4's), without the two real-clock properties (${REAL_CLOCK_PROPERTIES.join(', ')})`,
     table([
       ['', 'wall', 'peak RSS', 'CPU', ''],
       row(`FC_NUM_RUNS=${s.n}`, s.base),
@@ -98,7 +99,7 @@ export function failureSection(f: FailureTimeResult): string {
     `   npx playwright test --project='jupyter~create-reuses-renamed-path' (CONFORMANCE_SELF_PROOF=1, random seed): ` +
       `wall ${seconds(c.run.wallMs)}, the model test ${c.testMs === undefined ? '—' : seconds(c.testMs)} (incl. replay of the counterexample), ` +
       `"Property failed after ${c.runs ?? '?'} run(s) and ${c.shrinks ?? '?'} shrink(s)", exit ${c.run.exitCode}${c.failedAsExpected ? '' : ' (NOT the expected failure)'}`,
-    '   In-process fc.check of the same property through the same client (numRuns 600 as on the mock), fixed seeds:',
+    `   In-process fc.check of the same property through the same client (numRuns ${STORE_RUNS.mock} as on the mock), fixed seeds:`,
     table([
       ['seed', 'runs to failure', 'shrinks', 'first failure', 'shrunk counterexample', 'counterexample'],
       ...f.inProcess.map((r) => [String(r.seed), String(r.runs), String(r.shrinks), millis(r.firstFailureMs), millis(r.shrunkMs), r.counterexample.replace(/ [0-9a-f-]{36}/g, '').slice(0, 90)]),
