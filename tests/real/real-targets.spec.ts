@@ -13,8 +13,9 @@ import { runSuite } from '../support/run-suite';
  * entry that no longer fails would turn the run red as stale).
  * CONFORMANCE_REQUIRE_REAL=1 (CI) turns a missing server program into a failure instead of a skip.
  */
-for (const [provider, launcher] of Object.entries(realTargets)) {
-  test(`${provider}: the suite passes against a real ${launcher.name} with its baseline, listing the deviations`, async () => {
+for (const launcher of realTargets) {
+  const { provider } = launcher;
+  test(`${launcher.id}: the ${provider} suite passes against the real ${launcher.name} ${launcher.version} with its baseline, listing the deviations`, async () => {
     const missing = launcher.missing();
     test.skip(missing !== null && process.env.CONFORMANCE_REQUIRE_REAL !== '1', missing ?? '');
     expect(missing, 'the real server program must be installed (CONFORMANCE_REQUIRE_REAL=1)').toBeNull();
@@ -24,12 +25,12 @@ for (const [provider, launcher] of Object.entries(realTargets)) {
       target = await launcher.start(mkdtempSync(join(tmpdir(), `sc-real-${provider}-`)));
       // One worker: a real server's list holds every test's sessions, and Jupyter lists an unnamed one (a
       // baselined deviation) with "name": null, which would fail another test's list answer at random.
-      const run = await runSuite([`--project=${provider}`], { ...target.env, CONFORMANCE_WORKERS: '1' });
+      const run = await runSuite([`--project=${provider}`], { ...target.env, [`${provider.toUpperCase()}_BASELINE`]: launcher.baseline, CONFORMANCE_WORKERS: '1' });
       const report = run.report(provider);
       expect(run.exitCode, `${report.summary}\n${run.output.slice(-3000)}`).toBe(0);
       expect(report.verdict.ok, report.summary).toBe(true);
 
-      const baselineName = target.env[`${provider.toUpperCase()}_BASELINE`]!;
+      const baselineName = launcher.baseline;
       const baseline = parse(readFileSync(resolve(__dirname, `../../contracts/${provider}/baselines/${baselineName}.yaml`), 'utf8')) as { deviations: { rule: string }[] };
       const listed = report.rules.filter((r) => r.status === 'known-deviation').map((r) => r.id).sort();
       expect(listed, 'every baselined rule is reported as a known deviation').toEqual(baseline.deviations.map((d) => d.rule).sort());
