@@ -2,6 +2,7 @@ import { defineConfig, type PlaywrightTestProject } from '@playwright/test';
 import type { ConformanceWorkerFixtures } from './harness/fixtures/conformance';
 import type { TargetSettings } from './harness/provider';
 import { envInt, envString, loadEnv } from './harness/config/env';
+import { reportRulesWhateverTheReporters } from './harness/reporting/always-on';
 import { runSettings } from './harness/config/run';
 import { checkedSettings } from './harness/config/check-settings';
 import { preflightProject } from './harness/preflight/preflight';
@@ -10,6 +11,8 @@ import { mockFaults } from './mocks/registry';
 import { providers } from './suites/registry';
 
 loadEnv();
+// Added after every other reporter, whatever the command line names: it may turn a passed run into a failed one.
+reportRulesWhateverTheReporters();
 const settings = checkedSettings(providers);
 const run = runSettings();
 type Project = PlaywrightTestProject<{}, Pick<ConformanceWorkerFixtures<TargetSettings>, 'targetUrlOverride'> & { provider: string }>;
@@ -73,8 +76,6 @@ export default defineConfig({
     ['junit', { outputFile: `${run.reportDir}/junit.xml` }],
     // allure-playwright (epic/feature/story = provider/operation/rule); `npm run report` builds the HTML.
     ['./harness/reporting/allure-reporter.ts', { resultsDir: `${run.reportDir}/allure-results` }],
-    // Last: it may turn a passed run into a failed one (MUST failure, error, stale baseline).
-    ['./harness/reporting/rule-reporter.ts'],
   ],
   use: {
     // API tests need no browser; traces would hold credentials, so they stay off.

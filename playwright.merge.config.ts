@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { reportRulesWhateverTheReporters } from './harness/reporting/always-on';
 import { loadEnv } from './harness/config/env';
 import { runSettings } from './harness/config/run';
 
@@ -10,6 +11,8 @@ import { runSettings } from './harness/config/run';
  * from it.
  */
 loadEnv();
+// Added after every other reporter, whatever the command line names: it may turn a passed run into a failed one.
+reportRulesWhateverTheReporters();
 const run = runSettings();
 
 export default defineConfig({
@@ -18,6 +21,5 @@ export default defineConfig({
     ['html', { outputFolder: `${run.reportDir}/playwright-html`, open: 'never' }],
     ['junit', { outputFile: `${run.reportDir}/junit.xml` }],
     ['./harness/reporting/allure-reporter.ts', { resultsDir: `${run.reportDir}/allure-results` }],
-    ['./harness/reporting/rule-reporter.ts'],
   ],
 });

@@ -1,10 +1,12 @@
-import * as fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchClient } from './bench-client';
 import { runPlaywright, type ChildRun } from './child-run';
 import { STORE_RUNS } from '../suites/jupyter/model/store-property';
-import { jupyterModelProperty, type FailureClock } from './jupyter-model-property';
+import { runSettings } from '../harness/config/run';
+import { Cleanup } from '../harness/fixtures/cleanup';
+import { checkProperty } from '../harness/property/run-property';
+import { jupyterModelProperty } from './jupyter-model-property';
 import { BENCH_TOKEN, startJupyterMock } from './jupyter-mock-server';
 import { testDurations } from './test-durations';
 
@@ -15,7 +17,7 @@ export interface InProcessFailure {
   readonly seed: number;
   readonly runs: number;
   readonly shrinks: number;
-  /** From the start of fc.check to the first failing run, and to the end of shrinking. */
+  /** From the start of the check to the first failing run, and to the recorded counterexample (shrunk, replayed once). */
   readonly firstFailureMs: number;
   readonly shrunkMs: number;
   readonly counterexample: string;
@@ -50,22 +52,22 @@ export async function failureTime(portBase: number, seeds: readonly number[]): P
   const inProcess: InProcessFailure[] = [];
   try {
     for (const seed of seeds) {
-      const { client, transport, rules } = benchClient(mock.baseUrl, BENCH_TOKEN);
+      const { client, transport, transcript, rules } = benchClient(mock.baseUrl, BENCH_TOKEN);
       try {
-        const clock: FailureClock = {};
+        let firstFailureMs: number | undefined;
         const started = performance.now();
-        // The spec's default on the mock; endOnFailure stays off, so fast-check shrinks as in a run.
-        const details = await fc.check(jupyterModelProperty(client, rules, started, clock), { numRuns: STORE_RUNS.mock, seed });
+        // The spec's default on the mock, through the suite's property runner: it shrinks and replays as in a run.
+        const result = await checkProperty(
+          {
+            rule: 'jupyter.model-store', rules, cleanup: Cleanup.forTest(), transcript, defaultNumRuns: STORE_RUNS.mock,
+            run: { ...runSettings(), fcNumRuns: STORE_RUNS.mock, fcSeed: seed, fcPath: undefined, fcReplayPath: undefined },
+            onFirstFailure: () => (firstFailureMs ??= performance.now() - started),
+          },
+          jupyterModelProperty(client, rules),
+        );
         const shrunkMs = performance.now() - started;
-        if (!details.failed || clock.firstFailureMs === undefined) throw new Error(`seed ${seed}: the property did not fail on the ${FAULT} fault`);
-        inProcess.push({
-          seed,
-          runs: details.numRuns,
-          shrinks: details.numShrinks,
-          firstFailureMs: clock.firstFailureMs,
-          shrunkMs,
-          counterexample: details.counterexample ? fc.stringify(details.counterexample) : '(none)',
-        });
+        if (result.status !== 'fail' || firstFailureMs === undefined) throw new Error(`seed ${seed}: the property did not fail on the ${FAULT} fault`);
+        inProcess.push({ seed, runs: result.numRuns, shrinks: result.numShrinks, firstFailureMs, shrunkMs, counterexample: result.counterexample });
       } finally {
         await transport.close();
       }

@@ -34,7 +34,8 @@ export function defineProviderContract(options: {
 }): ProviderContract {
   const dir = resolve(__dirname, '../contracts', options.name);
   const catalogue = new RuleCatalogue(options.name, options.rules);
-  for (const id of Object.values(options.responseRules)) catalogue.get(id);
+  const { schemaErrorOwners = [], ...automatic } = options.responseRules;
+  for (const id of [...Object.values(automatic), ...schemaErrorOwners.map((o) => o.rule)]) catalogue.get(id);
   return {
     name: options.name,
     catalogue,

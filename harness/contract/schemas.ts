@@ -30,7 +30,8 @@ export class SchemaRegistry {
   readonly files: readonly SchemaFile[];
 
   private constructor(root: string) {
-    this.ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+    // verbose: errors carry the subschema they come from, so a known kind of error can be told to its own rule.
+    this.ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
     addFormats(this.ajv);
     // OpenAPI and JSON Schema annotations we use in schema files; not validation keywords.
     this.ajv.addKeyword('x-source');
@@ -68,16 +69,55 @@ export class SchemaRegistry {
     return v;
   }
 
-  validate(schema: string | Record<string, unknown>, value: unknown): SchemaCheck {
+  validate(schema: string | Record<string, unknown>, value: unknown, owners: readonly SchemaErrorOwner[] = []): SchemaCheck {
     const v = this.validator(schema);
     const valid = v(value) as boolean;
-    return { valid, errors: valid ? [] : (v.errors ?? []).map(describeError) };
+    if (valid) return { valid, errors: [], owned: new Map() };
+    const errors: string[] = [];
+    const owned = new Map<string, string[]>();
+    for (const e of v.errors ?? []) {
+      const owner = owners.find((o) => this.subschema(o.at) === e.parentSchema && (!('data' in o) || Object.is(o.data, e.data)));
+      if (owner) owned.set(owner.rule, [...(owned.get(owner.rule) ?? []), describeError(e)]);
+      else errors.push(describeError(e));
+    }
+    return { valid: errors.length === 0, errors, owned };
+  }
+
+  /** The subschema at `<$id, or path under schemas/>#<JSON pointer>`, e.g. `jupyter/Session.schema.json#/properties/name`. */
+  subschema(at: string): unknown {
+    const [name = '', pointer = ''] = at.split('#');
+    const files = this.files.filter((f) => f.id === name || f.id.endsWith(`/${name}`));
+    if (files.length !== 1) throw new Error(`schema error owner ${at}: ${files.length ? 'more than one' : 'no'} schema ${name}`);
+    const file = files[0]!;
+    let node: unknown = file.schema;
+    for (const key of pointer.split('/').filter(Boolean)) {
+      node = (node as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')];
+      if (node === undefined) throw new Error(`schema error owner: ${at} points at nothing`);
+    }
+    return node;
   }
 }
 
+/**
+ * A kind of schema error that is a deviation of its own, with its own rule (e.g. `"name": null` in a Session):
+ * wherever it shows up (in a list holding another test's session too), it is told to that rule, not to the
+ * catch-all response-schema rule.
+ */
+export interface SchemaErrorOwner {
+  /** `<schema $id, or path under schemas/>#<JSON pointer>` of the subschema whose errors the rule owns. */
+  readonly at: string;
+  /** Only errors on this value (e.g. `null`); any value when absent. */
+  readonly data?: unknown;
+  readonly rule: string;
+}
+
 export interface SchemaCheck {
+  /** No error that is not owned by another rule. */
   readonly valid: boolean;
+  /** Errors of the schema's own rule. */
   readonly errors: readonly string[];
+  /** Errors owned by other rules, by rule id. */
+  readonly owned: ReadonlyMap<string, readonly string[]>;
 }
 
 /** One ajv error as a line a person can read: `/kernel: must have required property 'id'`. */

@@ -3,18 +3,15 @@ import { resolve } from 'node:path';
 import type { Contract } from '../contract/openapi';
 import type { Baseline } from '../rules/baseline';
 import type { RuleCatalogue } from '../rules/catalogue';
-import { ruleResult, summaryLine, verdict, type RuleEvidence, type Verdict } from '../rules/verdict';
+import { ruleResult, summaryLine, verdict, type RuleEvidence, type TestOutcome, type Verdict } from '../rules/verdict';
 import type { CheckOutcome, RuleResult } from '../rules/types';
 
 /** What the reporter keeps of one test (its last attempt). */
-export interface TestRecord {
-  readonly title: string;
+export interface TestRecord extends TestOutcome {
   readonly declared: readonly string[];
   readonly outcomes: readonly CheckOutcome[];
   readonly coverage: readonly (readonly [string, number])[];
   readonly status: 'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted';
-  readonly skipReason?: string;
-  readonly error?: string;
   readonly transcript?: string;
   readonly counterexample?: string;
   readonly cleanupProblems?: string;
@@ -79,17 +76,21 @@ export function buildProjectReport(input: ProjectInput): ProjectReport {
         .filter((t) => t.declared.includes(rule.id) || t.outcomes.some((o) => o.rule === rule.id))
         .map((t) => ({
           title: t.title,
-          reached: t.status === 'passed' || t.outcomes.some((o) => o.rule === rule.id),
+          checked: t.outcomes.some((o) => o.rule === rule.id),
+          completed: t.completed,
           skipReason: t.skipReason,
           error: t.error,
+          blockedBy: t.blockedBy,
         })),
     };
     const res = ruleResult(rule, evidence, baseline);
     // A flaky pass keeps its evidence too: the transcript shows what the target asked and what was repeated.
-    if ((res.status === 'pass' && !res.flaky) || res.status === 'not-run' || res.status === 'skip') return res;
+    if ((res.status === 'pass' && !res.flaky) || res.status === 'not-run' || (res.status === 'skip' && !res.blockedBy)) return res;
     const shown = tests.find((t) => t.outcomes.some((o) => o.rule === rule.id && (o.status === 'fail' || o.status === 'error')))
       ?? tests.find((t) => evidence.tests.some((e) => e.title === t.title && e.error))
-      ?? tests.find((t) => t.outcomes.some((o) => o.rule === rule.id && o.flaky !== undefined));
+      ?? tests.find((t) => t.outcomes.some((o) => o.rule === rule.id && o.flaky !== undefined))
+      // A blocked rule shows the test that stopped, with the failure that stopped it.
+      ?? tests.find((t) => res.blockedBy !== undefined && t.blockedBy?.rule === res.blockedBy && evidence.tests.some((e) => e.title === t.title));
     return { ...res, transcript: shown?.transcript, counterexample: shown?.counterexample };
   });
   const v = verdict(rules);

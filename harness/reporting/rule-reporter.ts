@@ -1,13 +1,14 @@
-import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { providers } from '../../suites/registry';
 import { runSettings } from '../config/run';
-import { OUTCOMES_ATTACHMENT, TRANSCRIPT_ATTACHMENT, type TestEvidence } from '../fixtures/conformance';
+import { LATE_CLEANUP_FAILED, OUTCOMES_ATTACHMENT, TRANSCRIPT_ATTACHMENT, type TestEvidence } from '../fixtures/conformance';
 import { PREFLIGHT_FAILED } from '../preflight/preflight';
 import { COUNTEREXAMPLE_ATTACHMENT } from '../property/run-property';
 import { NO_BASELINE, loadBaseline, type Baseline } from '../rules/baseline';
 import { rulesFromTags } from '../rules/catalogue';
+import { plainText as plain } from '../rules/recorder';
 import { renderConformanceHtml } from './html-report';
 import { renderRulesJunit } from './junit-rules';
 import { buildProjectReport, type ProjectReport, type TestRecord } from './project-report';
@@ -34,8 +35,22 @@ export default class RuleReporter implements Reporter {
   private readonly reportDir = resolve(runSettings().reportDir);
   private started = new Date();
   private exitCode = 0;
+  /** Failed undo steps of creates answered after their test ended, told by workers as they stop. */
+  private readonly lateCleanupProblems: string[] = [];
+  /**
+   * The reporter is always on (harness/reporting/always-on.ts), and may also be named in a reporter list: one
+   * instance per process does the work, whatever the command line said. `--list` runs no test and writes nothing.
+   */
+  private readonly inert: boolean;
+  private static active = false;
 
-  onBegin(config: FullConfig, _suite: Suite): void {
+  constructor() {
+    this.inert = RuleReporter.active || process.argv.includes('--list');
+    if (!this.inert) RuleReporter.active = true;
+  }
+
+  onBegin(config: FullConfig, suite: Suite): void {
+    if (this.inert) return;
     this.started = new Date();
     for (const p of config.projects) {
       // Blob reports (shards merged by `playwright merge-reports`) keep a project's metadata, not its `use`.
@@ -44,9 +59,23 @@ export default class RuleReporter implements Reporter {
         this.projects.set(p.name, { name: p.name, provider: use.provider, targetUrlOverride: use.targetUrlOverride, tests: new Map() });
       }
     }
+    // A report never outlives its run unnoticed: this run's projects start from nothing, and so does summary.json.
+    for (const project of suite.suites) {
+      const name = project.title.replace(/:preflight$/, '');
+      if (this.projects.has(name)) rmSync(join(this.reportDir, name), { recursive: true, force: true });
+    }
+    rmSync(join(this.reportDir, 'summary.json'), { force: true });
+  }
+
+  onError(error: TestError): void {
+    if (this.inert) return;
+    const message = plain(error.message ?? '');
+    const at = message.indexOf(LATE_CLEANUP_FAILED);
+    if (at >= 0) this.lateCleanupProblems.push(...message.slice(at).split('\n').slice(1).map((l) => l.trim()).filter((l) => l && !l.startsWith('at ')));
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
+    if (this.inert) return;
     const projectName = test.parent.project()?.name ?? '';
     const guarded = this.projects.get(projectName.replace(/:preflight$/, ''));
     if (projectName.endsWith(':preflight')) {
@@ -59,9 +88,10 @@ export default class RuleReporter implements Reporter {
     const run = this.projects.get(projectName);
     if (!run) return;
     const attachment = (name: string) => result.attachments.find((a) => a.name === name)?.body?.toString('utf8');
-    const evidence = JSON.parse(attachment(OUTCOMES_ATTACHMENT) ?? '{"outcomes":[],"coverage":[]}') as TestEvidence;
+    const evidence = JSON.parse(attachment(OUTCOMES_ATTACHMENT) ?? '{"outcomes":[],"coverage":[],"completed":false}') as TestEvidence;
     const failed = result.status === 'failed' || result.status === 'timedOut' || result.status === 'interrupted';
-    const targetFailed = evidence.outcomes.some((o) => o.status === 'fail' || o.status === 'error');
+    // Failed because the target broke a rule (a check failed, or a needed one did): not the harness's trouble.
+    const targetFailed = evidence.blockedBy !== undefined || evidence.outcomes.some((o) => o.status === 'fail' || o.status === 'error');
     // Retries overwrite earlier attempts: the last result of a test is its result.
     run.tests.set(test.id, {
       title: test.titlePath().slice(3).join(' › '),
@@ -69,7 +99,9 @@ export default class RuleReporter implements Reporter {
       outcomes: evidence.outcomes,
       coverage: evidence.coverage,
       status: result.status,
-      skipReason: result.status === 'skipped' ? test.annotations.find((a) => a.type === 'skip')?.description ?? 'skipped' : undefined,
+      completed: evidence.completed,
+      blockedBy: evidence.blockedBy,
+      skipReason: result.status === 'skipped' && !evidence.blockedBy ? skipReasonOf(test, result) : undefined,
       error: failed && !targetFailed ? plain(result.error?.message ?? result.status) : undefined,
       transcript: attachment(TRANSCRIPT_ATTACHMENT),
       counterexample: attachment(COUNTEREXAMPLE_ATTACHMENT),
@@ -79,6 +111,7 @@ export default class RuleReporter implements Reporter {
   }
 
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
+    if (this.inert) return undefined;
     const reports: ProjectReport[] = [];
     for (const run of this.projects.values()) if (run.tests.size || run.preflightError) reports.push(this.projectReport(run));
     mkdirSync(this.reportDir, { recursive: true });
@@ -89,13 +122,21 @@ export default class RuleReporter implements Reporter {
       writeFileSync(join(dir, 'conformance.html'), renderConformanceHtml(r));
       writeFileSync(join(dir, 'rules.junit.xml'), renderRulesJunit(r));
     }
-    this.exitCode = result.status === 'interrupted' ? 0 : exitCodeOf(reports);
+    this.exitCode = result.status === 'interrupted' ? 0 : exitCodeOf(reports, this.lateCleanupProblems);
+    const older = olderReports(this.reportDir, new Set(reports.map((r) => r.project)));
     // `merge-reports` ignores a reporter's verdict: the exit code is written down for CI to read.
     writeFileSync(
       join(this.reportDir, 'summary.json'),
-      `${JSON.stringify({ status: result.status, exitCode: this.exitCode, projects: reports.map(({ project, provider, summary, verdict: v }) => ({ project, provider, summary, verdict: v })) }, null, 2)}\n`,
+      `${JSON.stringify({
+        status: result.status,
+        exitCode: this.exitCode,
+        date: this.started.toISOString(),
+        projects: reports.map(({ project, provider, summary, verdict: v }) => ({ project, provider, summary, verdict: v })),
+        ...(this.lateCleanupProblems.length ? { lateCleanupProblems: this.lateCleanupProblems } : {}),
+        ...(older.length ? { olderReports: older } : {}),
+      }, null, 2)}\n`,
     );
-    if (reports.length) printSummary(reports, this.reportDir);
+    if (reports.length || this.lateCleanupProblems.length) printSummary(reports, this.reportDir, this.lateCleanupProblems, older);
     return this.exitCode !== 0 && result.status === 'passed' ? { status: 'failed' } : undefined;
   }
 
@@ -104,6 +145,7 @@ export default class RuleReporter implements Reporter {
    * exits 2 instead, so a nightly job can tell "the target broke its contract" from "we could not check it".
    */
   async onExit(): Promise<void> {
+    if (this.inert) return;
     if (this.exitCode === HARNESS_ERROR_EXIT) process.exit(HARNESS_ERROR_EXIT);
   }
 
@@ -132,18 +174,38 @@ export default class RuleReporter implements Reporter {
 /** Exit status 1: the target broke a MUST rule (or the baseline is stale). 2: harness or network error only. */
 export const HARNESS_ERROR_EXIT = 2;
 
-function exitCodeOf(reports: readonly ProjectReport[]): number {
+function exitCodeOf(reports: readonly ProjectReport[], lateCleanupProblems: readonly string[]): number {
   if (reports.some((r) => r.verdict.counts.fail > 0 || r.verdict.staleBaselines.length > 0)) return 1;
-  if (reports.some((r) => r.verdict.counts.error > 0 || r.cleanupProblems.length > 0)) return HARNESS_ERROR_EXIT;
+  if (reports.some((r) => r.verdict.counts.error > 0 || r.cleanupProblems.length > 0) || lateCleanupProblems.length) return HARNESS_ERROR_EXIT;
   return 0;
+}
+
+/** Reports of earlier runs still in the report dir (other projects than this run's), with their dates. */
+function olderReports(reportDir: string, current: ReadonlySet<string>): { project: string; date: string }[] {
+  if (!existsSync(reportDir)) return [];
+  return readdirSync(reportDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !current.has(d.name) && existsSync(join(reportDir, d.name, 'rules.json')))
+    .map((d) => {
+      try {
+        return { project: d.name, date: (JSON.parse(readFileSync(join(reportDir, d.name, 'rules.json'), 'utf8')) as { date?: string }).date ?? '?' };
+      } catch {
+        return { project: d.name, date: '?' };
+      }
+    });
 }
 
 /** A failed preflight stands in for every test of the suite: each rule is an error, for that one reason. */
 function preflightRecord(message: string, ruleIds: readonly string[]): TestRecord {
-  return { title: 'preflight', declared: ruleIds, outcomes: [], coverage: [], status: 'failed', error: message };
+  return { title: 'preflight', declared: ruleIds, outcomes: [], coverage: [], status: 'failed', completed: false, error: message };
 }
 
-function printSummary(reports: readonly ProjectReport[], reportDir: string): void {
+/** The reason of a skip, declared (`test.skip(cond, why)` at load time) or at run time (result annotations). */
+function skipReasonOf(test: TestCase, result: TestResult): string {
+  const all = [...(result.annotations ?? []), ...test.annotations];
+  return all.find((a) => a.type === 'skip')?.description ?? 'skipped';
+}
+
+function printSummary(reports: readonly ProjectReport[], reportDir: string, lateCleanupProblems: readonly string[], older: readonly { project: string; date: string }[]): void {
   console.log('\nConformance, rule by rule:');
   for (const r of reports) {
     console.log(`  ${r.summary}`);
@@ -161,12 +223,16 @@ function printSummary(reports: readonly ProjectReport[], reportDir: string): voi
     }
     for (const p of r.cleanupProblems) console.log(`    CLEANUP FAILED  ${firstLine(p)}`);
   }
-  console.log(`  reports: ${reportDir}/<project>/conformance.html, rules.json, rules.junit.xml\n`);
+  for (const p of lateCleanupProblems) console.log(`  CLEANUP FAILED  ${firstLine(p)}`);
+  console.log(`  reports: ${reportDir}/<project>/conformance.html, rules.json, rules.junit.xml`);
+  if (older.length) {
+    const dates = older.map((o) => o.date).sort();
+    const named = older.length <= 3 ? older.map((o) => o.project).join(', ') : `${older.length} projects`;
+    console.log(`  older reports, not from this run: ${named} (${dates[0]}${dates.length > 1 ? ` to ${dates.at(-1)}` : ''}); see summary.json`);
+  }
+  console.log('');
 }
 
-function plain(s: string): string {
-  return s.replace(/\u001b\[[0-9;]*m/g, '');
-}
 
 function firstLine(s: string): string {
   return plain(s).split('\n')[0]!.slice(0, 200);

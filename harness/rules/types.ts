@@ -51,6 +51,11 @@ export interface RuleResult {
   /** Titles of the tests that checked the rule. */
   readonly tests: readonly string[];
   /**
+   * The rule whose failure kept a test from reaching this one (a `skip` whose reason is "blocked by …"), or,
+   * for a rule checked elsewhere, that kept one of its tests from reaching it.
+   */
+  readonly blockedBy?: string;
+  /**
    * Some checks of the rule came after the target asked us to wait, and a request was repeated (or could not
    * be): the status is what the checks found, but it may depend on load. `checks` counts them; `reason` is the
    * first such note.

@@ -69,6 +69,14 @@ export function sessionRecord(data: unknown): Record<string, unknown> | undefine
   return typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : (data as Record<string, unknown>);
 }
 
+/** The sessionID a createSession answer gives; asserts code 0 and a non-empty string, showing what came instead. */
+export function createdSessionId(a: Answer, what: string): string {
+  expect(a.code, `code of ${what}: ${JSON.stringify(a.message)}`).toBe(0);
+  const sessionID = (a.data as { sessionID?: unknown } | null)?.sessionID;
+  expect(sessionID, `data.sessionID of ${what}`).toEqual(expect.stringMatching(/./));
+  return sessionID as string;
+}
+
 /** The sessionIDs of a listSessionsOf* answer (a map sessionID → record, or null when there is none). */
 export function listedIds(data: unknown): string[] {
   return typeof data === 'object' && data !== null ? Object.keys(data).sort() : [];
@@ -100,6 +108,11 @@ export class EtherpadApi {
     /** The target's clock; an API made for one property iteration shares the test's. */
     readonly clock: TargetClock = new TargetClock(),
   ) {}
+
+  /** The same API, registering what it creates with another cleanup (one property iteration's). */
+  withCleanup(cleanup: Cleanup): EtherpadApi {
+    return new EtherpadApi(this.client, cleanup, this.rules, this.clock);
+  }
 
   async call(fn: SessionFunction, form: Form, params: Params = {}, options: CallOptions = {}): Promise<Answer> {
     const send: { -readonly [K in keyof SendOptions]: SendOptions[K] } = { auth: options.auth };
@@ -159,17 +172,12 @@ export class EtherpadApi {
   }
 
   /**
-   * A session a test needs as its starting point. Its creation is checked against the create rule, so a
-   * target that cannot create one fails that rule instead of the test breaking without a verdict.
+   * A session a test needs as its starting point. Its creation is checked against the create rule; a target
+   * that cannot create one fails that rule, and the test stops there, blocked by it.
    */
   async createdSession(world: World, form: Form = 'GET', validUntil = this.validUntilIn()): Promise<string> {
     const a = await this.call('createSession', form, { ...world, validUntil });
-    const sessionID = (a.data as { sessionID?: unknown } | null)?.sessionID;
-    await this.rules.check('etherpad.create-returns-session-id', () => {
-      expect(a.code, `createSession (${form}) of an existing group and author`).toBe(0);
-      expect(typeof sessionID === 'string' && sessionID.length > 0, 'data.sessionID is a non-empty string').toBe(true);
-    });
-    return sessionID as string;
+    return this.rules.need('etherpad.create-returns-session-id', () => createdSessionId(a, `createSession (${form}) of an existing group and author`));
   }
 
   private async send(operationId: string, fn: string, form: Form, options: SendOptions): Promise<Answer> {

@@ -1,7 +1,6 @@
 import * as fc from 'fast-check';
-import { checkProperty, commandsFor } from '../../harness/property/run-property';
-import { HarnessError } from '../../harness/rules/recorder';
-import { EtherpadApi, FORMS } from './etherpad-api';
+import { commandsFor } from '../../harness/property/run-property';
+import { FORMS } from './etherpad-api';
 import { rules, test } from './fixtures';
 import {
   CreateCommand, DeleteCommand, GetCommand, GetDeletedCommand, ListOfAuthorsCommand, ListOfGroupsCommand, observeStore, type StoreModel,
@@ -23,29 +22,22 @@ const storeCommands = [
 ];
 
 test.describe('Etherpad sessions: model-based', () => {
-  test('create, get, delete and list sequences agree with a model of the session store', rules('etherpad.model-store'), async ({ etherpad, cleanup: testCleanup, rules: recorder, transcript, run, settings }, testInfo) => {
+  test('create, get, delete and list sequences agree with a model of the session store', rules('etherpad.model-store'), async ({ etherpad, rules: recorder, property, settings }) => {
     test.setTimeout(180_000);
-    const property = (replayPath: string | undefined) =>
-      fc.asyncProperty(commandsFor(storeCommands, replayPath, 16), async (cmds) => {
-        // Each iteration has its own two groups and two authors, and deletes its sessions before the next one.
-        const cleanup = testCleanup.scope();
-        const api = new EtherpadApi(etherpad.client, cleanup, recorder, etherpad.clock);
-        try {
-          const model: StoreModel = {
-            groups: [await api.createGroup(), await api.createGroup()],
-            authors: [await api.createAuthor('model-0'), await api.createAuthor('model-1')],
-            sessions: new Map(),
-            deleted: [],
-          };
-          const real = { api, rules: recorder };
-          await fc.asyncModelRun(() => ({ model, real }), cmds);
-          await observeStore(model, real);
-        } finally {
-          const problems = await cleanup.run();
-          if (problems.length) throw new HarnessError(`cleanup of a model iteration failed: ${problems.join('; ')}`);
-        }
-      });
     // A live Etherpad answers in milliseconds, but every iteration leaves two authors behind (they cannot be deleted).
-    await checkProperty(property, { testInfo, transcript, run, defaultNumRuns: settings.usesMock ? 100 : 10 });
+    await property('etherpad.model-store', settings.usesMock ? 100 : 10, (replayPath, iterate) =>
+      fc.asyncProperty(commandsFor(storeCommands, replayPath, 16), iterate(async (scope, cmds) => {
+        // Each iteration has its own two groups and two authors, and deletes its sessions before the next one.
+        const api = etherpad.withCleanup(scope);
+        const model: StoreModel = {
+          groups: [await api.createGroup(), await api.createGroup()],
+          authors: [await api.createAuthor('model-0'), await api.createAuthor('model-1')],
+          sessions: new Map(),
+          deleted: [],
+        };
+        const real = { api, rules: recorder };
+        await fc.asyncModelRun(() => ({ model, real }), cmds);
+        await observeStore(model, real);
+      })));
   });
 });

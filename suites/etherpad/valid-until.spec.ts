@@ -1,8 +1,8 @@
-import { HarnessError } from '../../harness/rules/recorder';
+import { HarnessError, type RuleRecorder } from '../../harness/rules/recorder';
 import { FORMS, listedIds, type CallOptions, type EtherpadApi, type Form, type World } from './etherpad-api';
 import { expect, rules, test } from './fixtures';
 
-type Check = (ruleId: string, assertion: () => void) => Promise<void>;
+type Check = RuleRecorder['check'];
 
 /** One way of sending a validUntil: its value and, for POST, where it goes. */
 interface Attempt {

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect, rules, test } from './fixtures';
 import { runPath } from './jupyter-api';
-
-type Session = { id: string; path: string };
+import { createdSession, listedPaths } from './steps';
 
 test.describe('Jupyter sessions: refused requests', () => {
-  test('PATCH without a body answers 400', rules('jupyter.patch-without-body-400'), async ({ jupyter, check }) => {
-    const s = (await jupyter.create({ path: runPath('patch-empty'), name: 'patch-empty', type: 'notebook' })).json as Session;
+  test('PATCH without a body answers 400', rules('jupyter.patch-without-body-400'), async ({ jupyter, check, need }) => {
+    const s = await createdSession(jupyter, need, { path: runPath('patch-empty'), name: 'patch-empty', type: 'notebook' });
     const res = await jupyter.patch(s.id, undefined);
     await check('jupyter.patch-without-body-400', () => {
       expect(res.status, 'PATCH with an empty body').toBe(400);
@@ -20,9 +19,9 @@ test.describe('Jupyter sessions: refused requests', () => {
       expect(res.status).toBe(501);
       expect(res.json).toEqual(expect.objectContaining({ message: expect.any(String), short_message: expect.any(String) }));
     });
-    const listed = (await jupyter.list()).json as Session[];
+    const listed = await jupyter.list();
     await check('jupyter.failed-create-leaves-nothing', () => {
-      expect(listed.map((s) => s.path), 'no session for the failed create').not.toContain(path);
+      expect(listedPaths(listed), 'no session for the failed create').not.toContain(path);
     });
   });
 
@@ -35,9 +34,9 @@ test.describe('Jupyter sessions: refused requests', () => {
         expect(res.status, `POST ${JSON.stringify(body)}`).toBeLessThan(500);
       });
     }
-    const listed = (await jupyter.list()).json as Session[];
+    const listed = await jupyter.list();
     await check('jupyter.failed-create-leaves-nothing', () => {
-      expect(listed.map((s) => s.path)).not.toContain(noType);
+      expect(listedPaths(listed), 'no session for the create without type').not.toContain(noType);
     });
   });
 

@@ -2,6 +2,7 @@ import type * as fc from 'fast-check';
 import { expect } from '@playwright/test';
 import type { RuleRecorder } from '../../../harness/rules/recorder';
 import type { JupyterApi } from '../jupyter-api';
+import { listedPaths } from '../steps';
 
 /** A simplified session store: what the server must agree with. Keyed by path, like jupyter_server. */
 export interface StoreModel {
@@ -106,9 +107,9 @@ export class ListCommand implements StoreCommand {
   check = () => true;
   async run(m: StoreModel, r: StoreReal): Promise<void> {
     const res = await r.api.list();
-    const mine = ((res.json as Session[]) ?? []).filter((s) => s.path.startsWith(`${m.prefix}/`));
     await r.rules.check(RULE, () => {
-      expect(res.status, 'GET /api/sessions').toBe(200);
+      // Only this iteration's sessions: the list holds every client's.
+      const mine = listedPaths(res).flatMap((path, i) => (path.startsWith(`${m.prefix}/`) ? [(res.json as Session[])[i]!] : []));
       const seen = mine.map((s) => `${s.path} ${s.id}`).sort();
       const expected = [...m.sessions.entries()].map(([path, s]) => `${path} ${s.id}`).sort();
       expect(seen, 'sessions listed under this iteration').toEqual(expected);

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
-import { commandsFor, openedFirst, type OpenedFirst } from '../../../harness/property/run-property';
+import type { Cleanup } from '../../../harness/fixtures/cleanup';
+import { commandsFor, openedFirst, type Iterate, type OpenedFirst } from '../../../harness/property/run-property';
 import type { RuleRecorder } from '../../../harness/rules/recorder';
 import type { JupyterApi } from '../jupyter-api';
 import { CreateCommand, DeleteCommand, GetCommand, LABELS, ListCommand, RenameCommand, type StoreCommand, type StoreModel } from './session-store-model';
@@ -19,14 +20,12 @@ const storeCommands = [
   fc.constant(new ListCommand()),
 ];
 
-/** What one iteration works with: its own path prefix, and the undo of what it made. */
+/** What one iteration works with: an API registering with the iteration's cleanup, and its own path prefix. */
 export interface StoreIteration {
   readonly api: JupyterApi;
   readonly rules: RuleRecorder;
   /** Nothing outside this path prefix is looked at. */
   readonly prefix: string;
-  /** Deletes the iteration's sessions before the next one starts. */
-  done(): Promise<unknown>;
 }
 
 /**
@@ -36,22 +35,15 @@ export interface StoreIteration {
  */
 export function storeProperty(
   replayPath: string | undefined,
-  begin: () => StoreIteration,
-  onFailure?: (error: unknown) => void,
+  iterate: Iterate,
+  begin: (scope: Cleanup) => StoreIteration,
 ): fc.IAsyncPropertyWithHooks<[OpenedFirst, Iterable<StoreCommand>]> {
-  return fc.asyncProperty(openedFirst(LABELS.length - 1, 'sessions'), commandsFor(storeCommands, replayPath, 12), async (opened, cmds) => {
-    const iteration = begin();
+  return fc.asyncProperty(openedFirst(LABELS.length - 1, 'sessions'), commandsFor(storeCommands, replayPath, 12), iterate(async (scope, opened, cmds) => {
+    const iteration = begin(scope);
     const model: StoreModel = { prefix: iteration.prefix, sessions: new Map() };
     const real = { api: iteration.api, rules: iteration.rules };
-    try {
-      for (const label of LABELS.slice(0, opened.count)) await new CreateCommand(label).run(model, real);
-      await fc.asyncModelRun(() => ({ model, real }), cmds);
-      await new ListCommand().run(model, real);
-    } catch (e) {
-      onFailure?.(e);
-      throw e;
-    } finally {
-      await iteration.done();
-    }
-  });
+    for (const label of LABELS.slice(0, opened.count)) await new CreateCommand(label).run(model, real);
+    await fc.asyncModelRun(() => ({ model, real }), cmds);
+    await new ListCommand().run(model, real);
+  }));
 }

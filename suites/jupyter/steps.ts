@@ -1,0 +1,54 @@
+import { expect } from '@playwright/test';
+import type { ApiResponse } from '../../harness/http/contract-client';
+import type { RuleRecorder } from '../../harness/rules/recorder';
+import type { JupyterApi, SessionBody } from './jupyter-api';
+
+/** A session as the suite reads it out of an answer. */
+export type Session = { id: string; path: string; name?: string | null; type?: string; kernel?: { id: string } };
+
+/**
+ * A session the test goes on with: the create must have answered 201 with its id, or there is nothing to read,
+ * rename or delete, and the test stops, blocked by `jupyter.create-returns-201`.
+ */
+export async function createdSession(jupyter: JupyterApi, need: RuleRecorder['need'], body: SessionBody): Promise<Session> {
+  const res = await jupyter.create(body);
+  return need('jupyter.create-returns-201', () => sessionOf(res, `POST /api/sessions ${JSON.stringify(body)}`));
+}
+
+/** The session of a create or read answer: asserts its status and an id, showing what came instead. */
+export function sessionOf(res: ApiResponse, what: string): Session {
+  expect(res.status, `status of ${what}`).toBe(res.exchange.method === 'POST' ? 201 : 200);
+  expect(res.json, `body of ${what}`).toEqual(expect.objectContaining({ id: expect.any(String) }));
+  return res.json as Session;
+}
+
+/**
+ * The sessions of a list answer that the test made (by id), in list order. A list holds every client's sessions,
+ * so a test looks only at its own. Asserts the answer is a 200 list, so a failed list never reads as "not listed".
+ */
+export function ownSessions(res: ApiResponse, ids: readonly string[]): Session[] {
+  expect(res.status, 'status of GET /api/sessions').toBe(200);
+  expect(Array.isArray(res.json) ? 'a list' : res.text.slice(0, 200), 'body of GET /api/sessions').toBe('a list');
+  return (res.json as Session[]).filter((s) => ids.includes(s.id));
+}
+
+/** The paths listed in a list answer, asserting it is a 200 list (see ownSessions). */
+export function listedPaths(res: ApiResponse): string[] {
+  expect(res.status, 'status of GET /api/sessions').toBe(200);
+  expect(Array.isArray(res.json) ? 'a list' : res.text.slice(0, 200), 'body of GET /api/sessions').toBe('a list');
+  return (res.json as Session[]).map((s) => s.path);
+}
+
+/**
+ * Deletes a session, checking the answer against `jupyter.delete-returns-204`. What comes after (is it gone from
+ * the list, is it 404) can only be asked of a session that was deleted: an answer that is no 2xx stops the test.
+ */
+export async function deletedSession(jupyter: JupyterApi, rules: RuleRecorder, id: string): Promise<ApiResponse> {
+  const res = await jupyter.delete(id);
+  await rules.check('jupyter.delete-returns-204', () => {
+    expect(res.status, `status of DELETE /api/sessions/${id}`).toBe(204);
+    expect(res.text, 'a 204 has no body').toBe('');
+  });
+  if (res.status < 200 || res.status > 299) rules.block('jupyter.delete-returns-204', `DELETE /api/sessions/${id} answered ${res.status}: the session was not deleted`);
+  return res;
+}
