@@ -48,15 +48,22 @@ const providerProjects: Project[] = Object.keys(providers).flatMap((name) => [
  */
 const faultProjects: Project[] =
   envString('CONFORMANCE_SELF_PROOF') === '1'
-    ? Object.entries(mockFaults).flatMap(([provider, faults]) =>
-        faults.list.map((fault) => ({
+    ? Object.entries(mockFaults).flatMap(([provider, faults]) => [
+        ...faults.list.map((fault) => ({
           name: `${provider}~${fault.name}`,
           testDir: `./suites/${provider}`,
           grep: new RegExp(`${escape(`@${fault.rule}`)}(?=\\s|$)`),
           use: { provider, targetUrlOverride: faultUrl(provider as MockName, fault.name) },
           metadata: { provider, targetUrlOverride: faultUrl(provider as MockName, fault.name) },
         })),
-      )
+        // Several faults at once, against the whole suite: each must still be caught by its own rule.
+        ...faults.together.map((names) => ({
+          name: `${provider}~${names.join('+')}`,
+          testDir: `./suites/${provider}`,
+          use: { provider, targetUrlOverride: faultUrl(provider as MockName, names.join(',')) },
+          metadata: { provider, targetUrlOverride: faultUrl(provider as MockName, names.join(',')) },
+        })),
+      ])
     : [];
 
 const needsMock = Object.values(settings).some((s) => s.usesMock);

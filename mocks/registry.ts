@@ -1,4 +1,4 @@
-import type { Fault } from './core/faults';
+import type { FaultCatalogue } from './core/faults';
 import { jupyterFaults } from './jupyter/faults';
 import { etherpadFaults } from './etherpad/faults';
 import { webidaFaults } from './webida/faults';
@@ -6,7 +6,7 @@ import { g4Faults } from './g4/faults';
 import { coviuFaults } from './coviu/faults';
 
 /** The faults of every bundled mock, by provider: the self-proof runs each against its rule. */
-export const mockFaults: Record<string, { readonly provider: string; readonly list: readonly Fault[] }> = {
+export const mockFaults: Record<string, FaultCatalogue> = {
   jupyter: jupyterFaults,
   etherpad: etherpadFaults,
   webida: webidaFaults,

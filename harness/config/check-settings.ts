@@ -1,6 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ProviderDefinition } from '../fixtures/conformance';
 import type { TargetSettings } from '../provider';
-import { ConfigError } from './env';
+import { ConfigError, envString } from './env';
 import { runSettings } from './run';
 
 /** Exit status of a run that could not start because of its configuration (see README, "Exit status"). */
@@ -29,6 +31,10 @@ export function checkedSettings(providers: Record<string, ProviderDefinition<Tar
   }
   if (problems.length) {
     console.error(`session-conformance: the configuration is wrong, nothing was run:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    // CI reads the verdict from summary.json: an earlier run's must not stand in for this one.
+    const reportDir = envString('CONFORMANCE_REPORT_DIR') ?? 'reports';
+    mkdirSync(reportDir, { recursive: true });
+    writeFileSync(join(reportDir, 'summary.json'), `${JSON.stringify({ status: 'configuration-error', exitCode: CONFIG_ERROR_EXIT, problems }, null, 2)}\n`);
     process.exit(CONFIG_ERROR_EXIT);
   }
   return settings;

@@ -5,6 +5,11 @@ import { envInt, envString } from './env';
 export interface RunSettings {
   /** Per-request bound. */
   readonly requestTimeoutMs: number;
+  /**
+   * How long a test's teardown waits for its requests still in flight (an interrupted test) before it undoes what
+   * it made; a create answered later is undone at once, and the worker waits for that before it exits.
+   */
+  readonly teardownWaitMs: number;
   /** Bound on the size of one answer. */
   readonly maxResponseBytes: number;
   /** Where per-rule results and reports go. */
@@ -29,8 +34,10 @@ export interface RunSettings {
 
 export function runSettings(): RunSettings {
   const seed = envString('FC_SEED');
+  const requestTimeoutMs = envInt('CONFORMANCE_REQUEST_TIMEOUT_MS', 10_000, 100);
   return {
-    requestTimeoutMs: envInt('CONFORMANCE_REQUEST_TIMEOUT_MS', 10_000, 100),
+    requestTimeoutMs,
+    teardownWaitMs: envInt('CONFORMANCE_TEARDOWN_WAIT_MS', requestTimeoutMs, 0),
     maxResponseBytes: envInt('CONFORMANCE_MAX_RESPONSE_BYTES', 10 * 1024 * 1024, 1024),
     reportDir: envString('CONFORMANCE_REPORT_DIR') ?? 'reports',
     fcNumRuns: envString('FC_NUM_RUNS') === undefined ? undefined : envInt('FC_NUM_RUNS', 1, 1),

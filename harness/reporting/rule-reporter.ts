@@ -67,15 +67,24 @@ export default class RuleReporter implements Reporter {
     rmSync(join(this.reportDir, 'summary.json'), { force: true });
   }
 
+  /** A worker's report of failed late undo steps comes as a run error, or on the test it was running last. */
   onError(error: TestError): void {
-    if (this.inert) return;
+    if (!this.inert) this.noteLateCleanup(error);
+  }
+
+  private noteLateCleanup(error: TestError): void {
     const message = plain(error.message ?? '');
     const at = message.indexOf(LATE_CLEANUP_FAILED);
-    if (at >= 0) this.lateCleanupProblems.push(...message.slice(at).split('\n').slice(1).map((l) => l.trim()).filter((l) => l && !l.startsWith('at ')));
+    if (at < 0) return;
+    for (const line of message.slice(at).split('\n').slice(1)) {
+      if (!/^ {2}\S/.test(line)) break;
+      this.lateCleanupProblems.push(line.trim());
+    }
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
     if (this.inert) return;
+    for (const error of result.errors) this.noteLateCleanup(error);
     const projectName = test.parent.project()?.name ?? '';
     const guarded = this.projects.get(projectName.replace(/:preflight$/, ''));
     if (projectName.endsWith(':preflight')) {

@@ -6,10 +6,22 @@ export interface Fault {
   readonly description: string;
 }
 
+export interface FaultCatalogue<N extends string = string> {
+  readonly provider: string;
+  readonly list: readonly Fault[];
+  readonly names: ReadonlySet<N>;
+  /**
+   * Faults the self-proof switches on together, in one namespace, against the whole suite: a target breaks
+   * several rules at once, and each must still be caught by its own rule, not hidden behind another.
+   */
+  readonly together: readonly (readonly N[])[];
+}
+
 export function defineFaults<const N extends string>(
   provider: string,
   faults: readonly (Fault & { name: N })[],
-): { readonly provider: string; readonly list: readonly Fault[]; readonly names: ReadonlySet<N> } {
+  options: { readonly together?: readonly (readonly NoInfer<N>[])[] } = {},
+): FaultCatalogue<N> {
   const names = new Set<N>();
   for (const f of faults) {
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(f.name)) throw new Error(`fault name "${f.name}" must be kebab-case`);
@@ -17,7 +29,7 @@ export function defineFaults<const N extends string>(
     if (!f.rule.startsWith(`${provider}.`)) throw new Error(`fault "${f.name}" names rule ${f.rule} of another provider`);
     names.add(f.name);
   }
-  return { provider, list: faults, names };
+  return { provider, list: faults, names, together: options.together ?? [] };
 }
 
 /** The faults switched on for a request: from its `/__fault/<a>,<b>` prefix, else from MOCK_FAULTS. */

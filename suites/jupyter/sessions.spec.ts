@@ -17,18 +17,17 @@ test.describe('Jupyter sessions: create, read, rename, delete', () => {
     });
   });
 
-  test('a session created without a name is answered as a valid Session', rules('jupyter.unnamed-session-schema'), async ({ jupyter, check, need }) => {
+  test('a session created without a name is answered as a valid Session', rules('jupyter.unnamed-session-schema'), async ({ jupyter, check, rules: recorder }) => {
     // The answer's schema check tells a null name to this rule on its own (contracts/jupyter/index.ts).
-    const res = await jupyter.create({ path: runPath('unnamed'), type: 'notebook' });
-    const session = await need('jupyter.create-returns-201', () => sessionOf(res, 'POST /api/sessions without a name'));
+    const session = await createdSession(jupyter, recorder, { path: runPath('unnamed'), type: 'notebook' });
     await check('jupyter.unnamed-session-schema', () => {
       expect(['undefined', 'string'], `type of "name" in ${JSON.stringify(session)}`).toContain(typeof session.name);
     });
   });
 
-  test('a second create with the same path and name returns the same session', rules('jupyter.create-same-path-returns-existing'), async ({ jupyter, check, need }) => {
+  test('a second create with the same path and name returns the same session', rules('jupyter.create-same-path-returns-existing'), async ({ jupyter, check, rules: recorder }) => {
     const body = { path: runPath('twice'), name: 'twice', type: 'notebook' };
-    const first = await createdSession(jupyter, need, body);
+    const first = await createdSession(jupyter, recorder, body);
     const second = await jupyter.create(body);
     await check('jupyter.create-same-path-returns-existing', () => {
       const again = sessionOf(second, 'the second POST /api/sessions');
@@ -37,18 +36,18 @@ test.describe('Jupyter sessions: create, read, rename, delete', () => {
     });
   });
 
-  test('a create with the name of an existing session returns that session, as the spec words it', rules('jupyter.create-same-name-returns-existing'), async ({ jupyter, check, need }) => {
+  test('a create with the name of an existing session returns that session, as the spec words it', rules('jupyter.create-same-name-returns-existing'), async ({ jupyter, check, rules: recorder }) => {
     const name = `named-${Date.now()}`;
-    const first = await createdSession(jupyter, need, { path: runPath('name-a'), name, type: 'notebook' });
+    const first = await createdSession(jupyter, recorder, { path: runPath('name-a'), name, type: 'notebook' });
     const second = await jupyter.create({ path: runPath('name-b'), name, type: 'notebook' });
     await check('jupyter.create-same-name-returns-existing', () => {
       expect((second.json as { id?: unknown } | undefined)?.id, 'a session "of the same name already exists", so it is returned').toBe(first.id);
     });
   });
 
-  test('the list contains created sessions and not deleted ones', rules('jupyter.list-contains-created', 'jupyter.list-omits-deleted'), async ({ jupyter, check, need, rules: recorder }) => {
-    const a = await createdSession(jupyter, need, { path: runPath('list-a'), name: 'list-a', type: 'notebook' });
-    const b = await createdSession(jupyter, need, { path: runPath('list-b'), name: 'list-b', type: 'console' });
+  test('the list contains created sessions and not deleted ones', rules('jupyter.list-contains-created', 'jupyter.list-omits-deleted'), async ({ jupyter, check, rules: recorder }) => {
+    const a = await createdSession(jupyter, recorder, { path: runPath('list-a'), name: 'list-a', type: 'notebook' });
+    const b = await createdSession(jupyter, recorder, { path: runPath('list-b'), name: 'list-b', type: 'console' });
     const mine = [a.id, b.id];
     const before = await jupyter.list();
     await check('jupyter.list-contains-created', () => {
@@ -61,9 +60,9 @@ test.describe('Jupyter sessions: create, read, rename, delete', () => {
     });
   });
 
-  test('GET by id returns that session', rules('jupyter.get-by-id'), async ({ jupyter, check, need }) => {
-    const a = await createdSession(jupyter, need, { path: runPath('get-a'), name: 'get-a', type: 'notebook' });
-    const b = await createdSession(jupyter, need, { path: runPath('get-b'), name: 'get-b', type: 'notebook' });
+  test('GET by id returns that session', rules('jupyter.get-by-id'), async ({ jupyter, check, rules: recorder }) => {
+    const a = await createdSession(jupyter, recorder, { path: runPath('get-a'), name: 'get-a', type: 'notebook' });
+    const b = await createdSession(jupyter, recorder, { path: runPath('get-b'), name: 'get-b', type: 'notebook' });
     for (const s of [a, b]) {
       const res = await jupyter.get(s.id);
       await check('jupyter.get-by-id', () => {
@@ -73,8 +72,8 @@ test.describe('Jupyter sessions: create, read, rename, delete', () => {
     }
   });
 
-  test('PATCH renames path and name, and the change persists', rules('jupyter.patch-renames'), async ({ jupyter, check, need }) => {
-    const s = await createdSession(jupyter, need, { path: runPath('rename'), name: 'before', type: 'notebook' });
+  test('PATCH renames path and name, and the change persists', rules('jupyter.patch-renames'), async ({ jupyter, check, rules: recorder }) => {
+    const s = await createdSession(jupyter, recorder, { path: runPath('rename'), name: 'before', type: 'notebook' });
     const path = runPath('renamed');
     const patched = await jupyter.patch(s.id, { path, name: 'after' });
     await check('jupyter.patch-renames', () => {
@@ -87,8 +86,8 @@ test.describe('Jupyter sessions: create, read, rename, delete', () => {
     });
   });
 
-  test('a delete answers 204, then the session is 404', rules('jupyter.delete-returns-204', 'jupyter.deleted-session-404'), async ({ jupyter, check, need, rules: recorder }) => {
-    const s = await createdSession(jupyter, need, { path: runPath('delete'), name: 'delete', type: 'notebook' });
+  test('a delete answers 204, then the session is 404', rules('jupyter.delete-returns-204', 'jupyter.deleted-session-404'), async ({ jupyter, check, rules: recorder }) => {
+    const s = await createdSession(jupyter, recorder, { path: runPath('delete'), name: 'delete', type: 'notebook' });
     await deletedSession(jupyter, recorder, s.id);
     const after = await jupyter.get(s.id);
     await check('jupyter.deleted-session-404', () => {

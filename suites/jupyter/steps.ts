@@ -7,12 +7,17 @@ import type { JupyterApi, SessionBody } from './jupyter-api';
 export type Session = { id: string; path: string; name?: string | null; type?: string; kernel?: { id: string } };
 
 /**
- * A session the test goes on with: the create must have answered 201 with its id, or there is nothing to read,
- * rename or delete, and the test stops, blocked by `jupyter.create-returns-201`.
+ * A session the test goes on with. The create is checked against `jupyter.create-returns-201`; what the test needs
+ * of it is less: a 2xx with the session's id. Without one there is nothing to read, rename or delete, and the test
+ * stops, blocked by that rule.
  */
-export async function createdSession(jupyter: JupyterApi, need: RuleRecorder['need'], body: SessionBody): Promise<Session> {
+export async function createdSession(jupyter: JupyterApi, rules: RuleRecorder, body: SessionBody): Promise<Session> {
   const res = await jupyter.create(body);
-  return need('jupyter.create-returns-201', () => sessionOf(res, `POST /api/sessions ${JSON.stringify(body)}`));
+  const what = `POST /api/sessions ${JSON.stringify(body)}`;
+  await rules.check('jupyter.create-returns-201', () => sessionOf(res, what));
+  const id = (res.json as { id?: unknown } | undefined)?.id;
+  if (res.status < 200 || res.status > 299 || typeof id !== 'string') rules.block('jupyter.create-returns-201', `${what} answered ${res.status} ${res.text.slice(0, 200)}: no session to go on with`);
+  return res.json as Session;
 }
 
 /** The session of a create or read answer: asserts its status and an id, showing what came instead. */

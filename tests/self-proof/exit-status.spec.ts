@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MockServer } from '../../mocks/core/mock-server';
 import { jupyterMock } from '../../mocks/jupyter/jupyter-mock';
 import { freePort } from '../../targets/free-port';
@@ -13,6 +16,8 @@ test.describe('exit status', () => {
     expect(run.output).toContain('JUPYTER_BASE_URL="127.0.0.1:8888" is not a URL');
     expect(run.output).toContain('FC_NUM_RUNS="many" must be an integer');
     expect(run.output).not.toMatch(/\n\s+at /); // no stack trace
+    const summary = JSON.parse(readFileSync(join(run.reportDir, 'summary.json'), 'utf8')) as { exitCode: number };
+    expect(summary.exitCode, 'CI reading summary.json sees this run, not an earlier one').toBe(2);
   });
 
   test('a target that does not answer stops the suite with one message, as an error (status 2), never a failure', async () => {
@@ -43,5 +48,50 @@ test.describe('exit status', () => {
     const run = await runSuite(['--project=jupyter~patch-not-persisted'], { CONFORMANCE_SELF_PROOF: '1' });
     expect(run.report('jupyter~patch-not-persisted').verdict.counts.fail).toBe(1);
     expect(run.exitCode).toBe(1);
+  });
+});
+
+/** The verdict must not depend on the reporters named on the command line. */
+test.describe('whatever reporters run', () => {
+  const FAULT = 'jupyter~patch-not-persisted';
+  const summaryOf = (output: string) => /^\s*(jupyter~patch-not-persisted: .*)$/m.exec(output)?.[1];
+  const statuses = (run: Awaited<ReturnType<typeof runSuite>>) => Object.fromEntries(run.report(FAULT).rules.map((r) => [r.id, r.status]));
+
+  for (const reporter of ['dot', 'line', 'list', 'null', 'blob']) {
+    test(`--reporter=${reporter} gives the rule summary, the exit status and the reports of a default run`, async () => {
+      const [plain, picked] = await Promise.all([
+        runSuite([`--project=${FAULT}`], { CONFORMANCE_SELF_PROOF: '1' }),
+        runSuite([`--project=${FAULT}`, `--reporter=${reporter}`], { CONFORMANCE_SELF_PROOF: '1', PLAYWRIGHT_BLOB_OUTPUT_DIR: join(tmpdir(), `sc-blob-${process.pid}`) }),
+      ]);
+      expect(summaryOf(plain.output), plain.output.slice(-2000)).toMatch(/1 fail/);
+      expect(summaryOf(picked.output), picked.output.slice(-2000)).toBe(summaryOf(plain.output));
+      expect(picked.exitCode).toBe(1);
+      expect(picked.exitCode).toBe(plain.exitCode);
+      expect(statuses(picked)).toEqual(statuses(plain));
+      for (const file of ['conformance.html', 'rules.junit.xml']) expect(existsSync(join(picked.reportDir, FAULT, file)), file).toBe(true);
+    });
+  }
+
+  test('with --reporter=dot, a stale baseline still fails the run', async () => {
+    const run = await runSuite(['--project=jupyter', '--reporter=dot'], { JUPYTER_BASELINE: 'jupyter-server-1.23.3' });
+    expect(run.exitCode, run.output.slice(-2000)).toBe(1);
+    expect(run.report('jupyter').verdict.staleBaselines).toHaveLength(2);
+  });
+
+  test('a report never outlives its run unnoticed: the run\'s projects start afresh, older ones are named as older', async () => {
+    const reportDir = mkdtempSync(join(tmpdir(), 'sc-stale-'));
+    for (const project of [FAULT, 'etherpad']) {
+      mkdirSync(join(reportDir, project), { recursive: true });
+      writeFileSync(join(reportDir, project, 'rules.json'), JSON.stringify({ date: '2020-01-01T00:00:00.000Z', summary: 'old' }));
+      writeFileSync(join(reportDir, project, 'leftover.txt'), 'from an earlier run');
+    }
+    writeFileSync(join(reportDir, 'summary.json'), JSON.stringify({ exitCode: 0 }));
+    const run = await runSuite([`--project=${FAULT}`, '--reporter=dot'], { CONFORMANCE_SELF_PROOF: '1', CONFORMANCE_REPORT_DIR: reportDir });
+    expect(existsSync(join(reportDir, FAULT, 'leftover.txt')), 'the run\'s own project folder was cleared').toBe(false);
+    expect(run.report(FAULT).date, 'the report is this run\'s').not.toBe('2020-01-01T00:00:00.000Z');
+    const summary = JSON.parse(readFileSync(join(reportDir, 'summary.json'), 'utf8')) as { exitCode: number; olderReports?: { project: string }[] };
+    expect(summary.exitCode).toBe(1);
+    expect(summary.olderReports).toEqual([{ project: 'etherpad', date: '2020-01-01T00:00:00.000Z' }]);
+    expect(run.output).toContain('older reports, not from this run: etherpad (2020-01-01T00:00:00.000Z)');
   });
 });

@@ -40,6 +40,23 @@ for (const provider of Object.keys(providers)) {
         if (rule.level === 'MUST') expect(report.verdict.ok, report.summary).toBe(false);
       });
     }
+
+    for (const names of mockFaults[provider]?.together ?? []) {
+      test(`faults ${names.join(', ')} on at once are each caught by their own rule, none blocked`, () => {
+        const report = run.report(`${provider}~${names.join('+')}`);
+        const expected = names.map((name) => {
+          const fault = mockFaults[provider]!.list.find((f) => f.name === name)!;
+          const level = report.rules.find((r) => r.id === fault.rule)!.level;
+          return `${fault.rule}: ${level === 'MUST' ? 'fail' : 'warn'}`;
+        });
+        const seen = names.map((name) => {
+          const rule = report.rules.find((r) => r.id === mockFaults[provider]!.list.find((f) => f.name === name)!.rule)!;
+          return `${rule.id}: ${rule.status}${rule.status === 'skip' || rule.status === 'error' ? ` (${rule.reason ?? ''})` : ''}`;
+        });
+        expect(seen, report.summary).toEqual(expected);
+        expect(report.rules.filter((r) => r.status === 'error').map((r) => `${r.id}: ${r.reason ?? ''}`), 'no rule is an error').toEqual([]);
+      });
+    }
   });
 }
 

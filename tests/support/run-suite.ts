@@ -36,7 +36,7 @@ export interface StartedSuite {
  * process of the run at once, as the terminal's Ctrl-C reaches its foreground group.
  */
 export async function startSuite(args: readonly string[], env: Record<string, string> = {}, { timeoutMs = 10 * 60_000, detached = false } = {}): Promise<StartedSuite> {
-  const reportDir = mkdtempSync(join(tmpdir(), 'sc-run-'));
+  const reportDir = env.CONFORMANCE_REPORT_DIR ?? mkdtempSync(join(tmpdir(), 'sc-run-'));
   const outputDir = join(reportDir, 'test-results');
   const started = Date.now();
   const child = spawn('npx', ['playwright', 'test', `--output=${outputDir}`, ...args], {
