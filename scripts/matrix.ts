@@ -77,7 +77,7 @@ async function main(): Promise<number> {
     console.log(`  ${c.green ? 'GREEN' : c.state.toUpperCase().padEnd(5)} ${c.id} ${c.apiVersion ? `[reported: ${c.apiVersion}] ` : ''}${c.verdict}${time}`);
   }
   if (requireReal && model.columns.some((c) => c.state === 'not-installed')) console.log('  CONFORMANCE_REQUIRE_REAL=1: every registered target must be installed');
-  console.log(`  ${model.columns.length} targets in ${(model.wallMs / 1000).toFixed(1)} s; ${join(matrixDir, 'index.html')}, matrix.json, badges/`);
+  console.log(`  ${model.columns.length} target${model.columns.length === 1 ? "" : "s"} in ${(model.wallMs / 1000).toFixed(1)} s; ${join(matrixDir, 'index.html')}, matrix.json, badges/`);
   return model.exitCode;
 }
 

@@ -159,8 +159,8 @@ function columnHead(c: MatrixColumn): string {
       <div class="ver">${versionText(c)}</div>
       ${stateChip(c)}
       ${counts(c)}
-      <div class="col-meta">baseline <code>${esc(c.baseline)}</code> · ${esc(duration(c.wallMs))}${report}</div>
-      ${c.green ? '' : `<div class="col-why">${esc(c.verdict)}</div>`}
+      <div class="col-meta">baseline <code>${esc(c.baseline)}</code>${c.wallMs !== undefined ? ` · ${esc(duration(c.wallMs))}` : ''}${report}</div>
+      ${c.green ? '' : `<div class="col-why ${c.state}">${esc(c.verdict)}</div>`}
     </th>`;
 }
 
@@ -255,7 +255,8 @@ table.matrix { border: 1px solid #e1e4ea; }
 table.matrix thead th { background: #f6f7f9; border-bottom: 2px solid #d6dae2; }
 th.col { min-width: 11rem; max-width: 16rem; font-weight: 400; border-left: 1px solid #eceef2; }
 th.col .impl { font-weight: 700; font-size: 1rem; } th.col .ver { margin: .1rem 0 .35rem; }
-th.col .col-meta, th.col .col-why { font-size: .78rem; color: #667085; margin-top: .25rem; } th.col .col-why { color: #8a1616; }
+th.col .col-meta, th.col .col-why { font-size: .78rem; color: #667085; margin-top: .25rem; }
+th.col .col-why.breaks, th.col .col-why.could-not-check { color: #8a1616; }
 th.col:target, th[scope=row]:target { outline: 3px solid #3d6cf0; outline-offset: -3px; }
 th.corner { min-width: 22rem; }
 th[scope=row] { position: sticky; left: 0; background: #fff; z-index: 1; font-weight: 400; min-width: 22rem; max-width: 30rem; border-right: 1px solid #eceef2; }
