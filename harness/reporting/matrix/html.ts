@@ -209,7 +209,7 @@ function badgeBlock(c: MatrixColumn, publicUrl: string | undefined): string {
   const markdown = `[![${alt}](${svg})](${page})`;
   const html = `<a href="${page}"><img src="${svg}" alt="${alt}"></a>`;
   return `  <div class="badge-block" id="badge-${esc(c.id)}">
-    <h3><a href="#${esc(c.id)}">${esc(c.name)}</a> <span class="api-version">${esc(version(c))}</span></h3>
+    <h3><a href="#${esc(c.id)}">${esc(c.name)}</a> ${versionText(c)}</h3>
     <p>${badgeImg(c)}</p>
     <p class="snippet-label">Markdown</p><pre class="snippet"><code>${esc(markdown)}</code></pre>
     <p class="snippet-label">HTML</p><pre class="snippet"><code>${esc(html)}</code></pre>
@@ -246,7 +246,7 @@ table.overview { width: 100%; } table.overview th { color: #4a5263; font-weight:
 .overview .id { font-size: .8rem; color: #667085; } .verdict-line { font-size: .85rem; color: #3c4456; margin-top: .2rem; max-width: 26rem; }
 .counts { list-style: none; padding: 0; margin: .3rem 0; display: flex; gap: .25rem .6rem; flex-wrap: wrap; font-size: .85rem; }
 .counts .zero { opacity: .45; } .nowrap { white-space: nowrap; }
-.state { display: inline-block; padding: .1rem .5rem; border-radius: 1rem; font-size: .8rem; font-weight: 600; }
+.state { display: inline-block; padding: .1rem .5rem; border-radius: 1rem; font-size: .8rem; font-weight: 600; white-space: nowrap; }
 .state.conforms { background: #e3f5e8; color: #135c2b; } .state.breaks { background: #c62828; color: #fff; }
 .state.could-not-check { background: #fde7e7; color: #8a1616; } .state.not-installed, .state.not-run { background: #eceef2; color: #4a5263; }
 .api-version { font-weight: 600; } .api-version.none { font-weight: 400; font-style: italic; color: #667085; } .pinned { color: #667085; font-size: .85rem; }

@@ -26,6 +26,7 @@ export type TargetOutcome =
   | {
       readonly kind: 'ran';
       readonly exitCode: number;
+      /** The target's whole turn: start, suite run and stop. */
       readonly wallMs: number;
       readonly report?: RunReport;
       readonly problem?: string;
