@@ -87,7 +87,12 @@ function identity(t: RealTarget): Omit<MatrixTargetInput, 'outcome'> {
 
 async function outcomeOf(t: RealTarget, options: Parameters<typeof runTarget>[1]): Promise<MatrixTargetInput['outcome']> {
   if (options.signal.aborted) return { kind: 'not-run', reason: 'the matrix was interrupted before its turn' };
-  const missing = t.missing();
+  let missing: string | null;
+  try {
+    missing = t.missing();
+  } catch (e) {
+    return { kind: 'ran', exitCode: 2, wallMs: 0, problem: `could not tell whether it is installed: ${e instanceof Error ? e.message : String(e)}` };
+  }
   if (missing !== null) {
     options.log(`${t.id}: not installed: ${missing}`);
     return { kind: 'not-installed', reason: missing };

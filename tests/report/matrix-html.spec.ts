@@ -85,6 +85,7 @@ test.describe('the implementation matrix in a browser', () => {
     await expect(beta.locator('.ver')).toHaveText('0.9.1 (pinned 0.9.0)');
     await expect(beta.locator('.state')).toHaveText('does not conform');
     await expect(page.locator('th[id="gamma-server-1.0.0"] .state')).toHaveText('not installed');
+    await expect(page.locator('th[id="gamma-server-1.0.0"] .ver')).toHaveText('pinned 1.0.0');
     await expect(page.locator('th[id="delta-pad-3.0.0"] .ver')).toHaveText('API 1.3.0 (pinned 3.0.0)');
   });
 

@@ -84,6 +84,6 @@ export function ranTarget(
   };
 }
 
-export function missingTarget(id: string, reason: string, provider = 'demo'): MatrixTargetInput {
-  return { id, provider, name: id, pinnedVersion: '3.0.0', baseline: id, outcome: { kind: 'not-installed', reason } };
+export function missingTarget(id: string, reason: string, provider = 'demo', pinnedVersion = '1.0.0'): MatrixTargetInput {
+  return { id, provider, name: id, pinnedVersion, baseline: id, outcome: { kind: 'not-installed', reason } };
 }

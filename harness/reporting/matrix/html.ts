@@ -98,6 +98,8 @@ function counts(c: MatrixColumn): string {
 }
 
 function versionText(c: MatrixColumn): string {
+  // Nothing ran: only the version we would have installed is known.
+  if (c.state === 'not-installed' || c.state === 'not-run') return `<span class="pinned">pinned ${esc(c.pinnedVersion)}</span>`;
   const api = c.apiVersion !== undefined ? `<span class="api-version">${esc(c.apiVersion)}</span>` : '<span class="api-version none">not reported by the API</span>';
   const pinned = c.apiVersion === c.pinnedVersion ? '' : ` <span class="pinned">(pinned ${esc(c.pinnedVersion)})</span>`;
   return `${api}${pinned}`;
