@@ -1,4 +1,4 @@
-import type { RuleStatus } from '../rules/types';
+import { BASE_CSS, FLAKY_BADGE, esc, statusBadge as badge } from './html-kit';
 import type { OperationCoverage, ProjectReport, RuleReport } from './project-report';
 
 /**
@@ -82,17 +82,6 @@ function verdictText(r: ProjectReport): string {
   return parts.join('; ');
 }
 
-const LABEL: Record<RuleStatus, string> = {
-  pass: 'pass', fail: 'FAIL', warn: 'warn', skip: 'skip', 'known-deviation': 'known deviation', error: 'ERROR', 'not-run': 'not run',
-};
-
-function badge(s: RuleStatus): string {
-  return `<span class="badge ${s}">${LABEL[s]}</span>`;
-}
-
-/** Shown next to the status, never instead of it: a flaky pass is a pass that needed the target's patience. */
-const FLAKY_BADGE = '<span class="badge flaky" title="a check came after the target asked us to wait (429 or 503 with Retry-After)">flaky</span>';
-
 function flakyText(rule: RuleReport): string {
   return rule.flaky ? `<p class="reason flaky">Flaky (${rule.flaky.checks} check${rule.flaky.checks > 1 ? 's' : ''}): ${esc(rule.flaky.reason)}</p>` : '';
 }
@@ -140,12 +129,7 @@ function coverageRow(op: OperationCoverage): string {
   return `      <tr><td><code>${esc(op.operationId)}</code></td><td><code>${esc(op.method)} ${esc(op.path)}</code></td><td>${documented}</td><td>${undocumented}</td></tr>`;
 }
 
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-const CSS = `
-:root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2330; background: #fff; }
+const CSS = `${BASE_CSS}
 body { max-width: 72rem; margin: 0 auto; padding: 1.5rem; line-height: 1.45; }
 h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
 h2 { border-bottom: 1px solid #d6dae2; padding-bottom: .25rem; margin-top: 2rem; }
@@ -156,14 +140,9 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; ver
 table.facts th { width: 14rem; color: #4a5263; font-weight: 500; }
 blockquote { margin: .3rem 0; padding-left: .6rem; border-left: 3px solid #c9cfdb; color: #3c4456; font-style: italic; }
 .ref, .tests { color: #667085; font-size: .85rem; margin: .2rem 0; } .reason { margin: .3rem 0; white-space: pre-line; }
-.badge { display: inline-block; padding: .05rem .45rem; border-radius: .3rem; font-size: .8rem; font-weight: 600; white-space: nowrap; }
-.badge.pass { background: #dff3e4; color: #17632f; } .badge.fail, .badge.error { background: #c62828; color: #fff; }
-.badge.warn { background: #fff1c2; color: #7a5600; } .badge.known-deviation { background: #e6e3fb; color: #3d2e9c; }
-.badge.skip, .badge.not-run { background: #eceef2; color: #4a5263; }
-.badge.flaky { background: #ffe2c7; color: #7a3a00; } .reason.flaky { color: #7a3a00; }
+.reason.flaky { color: #7a3a00; }
 tr.status-fail, tr.status-error { background: #fff6f6; }
 .finding { border: 1px solid #e1e4ea; border-radius: .4rem; padding: .2rem 1rem .8rem; margin: 1rem 0; }
-pre { background: #f6f7f9; padding: .7rem; overflow-x: auto; font-size: .8rem; white-space: pre-wrap; word-break: break-word; }
 .cov { display: inline-block; padding: 0 .35rem; border-radius: .25rem; font-family: ui-monospace, monospace; font-size: .85rem; }
 .cov.seen { background: #dff3e4; } .cov.unseen { background: #f1f2f5; color: #7b8394; } .cov.undoc { background: #fff1c2; }
 footer { margin-top: 2rem; color: #667085; font-size: .8rem; }

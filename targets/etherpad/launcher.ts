@@ -134,7 +134,7 @@ async function stopGroup(child: ChildProcess): Promise<void> {
  * a free port, `NODE_ENV=production`, and no way out of loopback.
  */
 export const etherpadLauncher: RealTargetLauncher = {
-  name: `etherpad-${ETHERPAD_VERSION}`,
+  name: 'Etherpad',
 
   missing() {
     return isInstalled() ? null : `Etherpad ${ETHERPAD_VERSION} is not installed in ${INSTALL_DIR}: run \`npx tsx targets/etherpad/install.ts\``;
