@@ -9,13 +9,6 @@ import type { RealTarget, RunningTarget } from '../../targets/types';
 
 export const ROOT = resolve(__dirname, '../..');
 
-/**
- * Workers per provider when CONFORMANCE_WORKERS is unset. Jupyter: one, for now; with more, a list answer of
- * jupyter-server shows another test's unnamed session ("name": null, a baselined deviation) and fails the
- * list check of a test that does not baseline it, at random.
- */
-const DEFAULT_WORKERS: Readonly<Record<string, string>> = { jupyter: '1' };
-
 export interface RunTargetOptions {
   /** The matrix folder; the run's reports go to <matrixDir>/runs/<id>. */
   readonly matrixDir: string;
@@ -123,14 +116,12 @@ function suiteEnv(t: RealTarget, running: RunningTarget, reportDir: string): Nod
   const cleared = Object.fromEntries(
     [...Object.keys(process.env), ...fromDotenv].filter((k) => k.startsWith(prefix) && TARGET_IDENTITY.test(k)).map((k) => [k, '']),
   );
-  const workers = process.env.CONFORMANCE_WORKERS?.trim() || DEFAULT_WORKERS[t.provider];
   return {
     ...process.env,
     ...cleared,
     ...running.env,
     [`${prefix}BASELINE`]: t.baseline,
     CONFORMANCE_REPORT_DIR: reportDir,
-    ...(workers ? { CONFORMANCE_WORKERS: workers } : {}),
     PLAYWRIGHT_HTML_OPEN: 'never',
   };
 }
