@@ -1,10 +1,22 @@
 import type { Rule } from '../../harness/rules/types';
 
-const SEED = 'shared/specs/webida/v0.2.0-590132b/docs/SessionApi.md (seed 000)';
-const SPEC = 'shared/specs/webida/v0.2.0-590132b/swagger.yaml';
-const SESSION_MODEL = `${SPEC}, definitions.Session`;
-const SERVER_MINI = 'webida/webida-server-mini@3d71379 lib/components (Session.js, SocketService.js, webida-simple-auth.js)';
-const V080 = 'shared/specs/webida/v0.8.0-a14385e/swagger.yaml, removeWorkspace.closeAfter';
+// The published documents (spec 0.2.0), pinned; copies in contracts/webida/upstream/ (see its README.md).
+const REPO = 'https://github.com/webida/webida-restful-api/blob/590132bf866a0c38d5abe148539b03ca51b1223e';
+const COPY = 'contracts/webida/upstream/webida-restful-api';
+const SPEC = `${REPO}/api-spec/swagger.yaml`;
+const SPEC_COPY = `${COPY}/api-spec/swagger.yaml`;
+const DOCS = `${REPO}/docs/SessionApi.md`;
+const DOCS_COPY = `${COPY}/docs/SessionApi.md`;
+/** The only public server of this API, for what the spec leaves open (basis seen-in-code). */
+const SERVER_MINI = 'https://github.com/webida/webida-server-mini/blob/3d713796ab81a0b8b058329241d4b666933f9160/lib/components';
+
+/** Lines of swagger.yaml (`L870-L894`) and what stands there. */
+const spec = (lines: string, what: string): string => `${SPEC}#${lines}, ${what} (copy: ${SPEC_COPY})`;
+/** An operation of the generated docs (`closesession`, …). */
+const docs = (anchor: string): string => `${DOCS}#${anchor} (copy: ${DOCS_COPY})`;
+const SESSION_MODEL = spec('L1278-L1330', 'definitions.Session');
+/** closeSession gives no unit for closeAfter; the same spec gives seconds for removeWorkspace's closeAfter. */
+const SECONDS = `${SPEC}#L618-L623 (removeWorkspace closeAfter: "Time in seconds to wait for all sessions save & close their data.")`;
 
 /** The Webida session rules. Ids are stable: baselines, tags and reports refer to them. */
 export const webidaRules: readonly Rule[] = [
@@ -12,32 +24,32 @@ export const webidaRules: readonly Rule[] = [
     id: 'webida.response-schema',
     level: 'MUST',
     title: 'Every response body validates against the schema documented for its operation and status',
-    source: 'Session (required: id, name, state, clientAddress, connectedAt, disconnectedAt); RestOK; RestError (required: message)',
-    reference: `${SPEC}, definitions Session, RestOK, RestError; ${SEED}`,
+    source: 'Session: required: id, name, state, clientAddress, connectedAt, disconnectedAt; RestOK: properties: message; RestError: required: message',
+    reference: `${spec('L1058-L1079', 'definitions RestOK and RestError')}; ${SESSION_MODEL}`,
     basis: 'stated',
   },
   {
     id: 'webida.json-content-type',
     level: 'MUST',
     title: 'JSON bodies are sent with Content-Type application/json',
-    source: 'produces: application/json, application/octet-stream',
-    reference: `${SPEC}, produces; ${SEED}, HTTP request headers`,
+    source: 'produces: - application/json - application/octet-stream',
+    reference: spec('L36-L38', 'produces (every operation)'),
     basis: 'stated',
   },
   {
     id: 'webida.status-documented',
     level: 'SHOULD',
     title: 'Answers use the status codes the contract documents: 200 on success, 4xx/5xx with RestError otherwise',
-    source: '"200": … default: description: Error, schema: RestError',
-    reference: `${SPEC}, /sessions and /sessions/{sessionId} responses; contracts/webida/openapi.yaml`,
-    basis: 'stated',
+    source: '"200": … default: description: Error, schema: $ref: "#/definitions/RestError"',
+    reference: `${spec('L870-L943', '/sessions and /sessions/{sessionId} responses')}; not stated: which status an error takes (the spec documents 200 and a default); contracts/webida/openapi.yaml`,
+    basis: 'inferred',
   },
   {
     id: 'webida.find-lists-connected',
     level: 'MUST',
     title: 'findSessions lists every session the run has connected',
-    source: 'findSessions — get all / some webida sessions established to server',
-    reference: `${SEED}, findSessions`,
+    source: 'get all / some webida sessions established to server; We dont define method POST here, for all sessions are made from web socket connections.',
+    reference: `${docs('findsessions')}; ${SPEC}#L870-L898`,
     basis: 'stated',
     operations: ['findSessions'],
   },
@@ -45,8 +57,8 @@ export const webidaRules: readonly Rule[] = [
     id: 'webida.find-filters-by-workspace',
     level: 'MUST',
     title: 'findSessions with workspaceId lists only the sessions of that workspace, and all of them',
-    source: 'workspaceId — find only sessions working on some given workspace',
-    reference: `${SEED}, findSessions parameters`,
+    source: 'workspaceId | String | find only sessions working on some given workspace',
+    reference: docs('findsessions'),
     basis: 'stated',
     operations: ['findSessions'],
   },
@@ -54,8 +66,8 @@ export const webidaRules: readonly Rule[] = [
     id: 'webida.get-connected-normal',
     level: 'MUST',
     title: 'getSession returns the connected session, in state NORMAL, bound to its workspace',
-    source: 'getSession — get a session object by id; state: NORMAL = connected, normally working',
-    reference: `${SEED}, getSession; ${SESSION_MODEL}.state`,
+    source: 'get a session object by id; NORMAL = connected, normally working; workspaceId: the id of workspace that this sessions is working on.',
+    reference: `${docs('getsession')}; ${SESSION_MODEL}`,
     basis: 'stated',
     operations: ['getSession'],
   },
@@ -63,8 +75,8 @@ export const webidaRules: readonly Rule[] = [
     id: 'webida.unknown-id-404',
     level: 'SHOULD',
     title: 'getSession and closeSession of an unknown session id answer 404 with a RestError',
-    source: 'default: Error (RestError); "Keep common/standard http status code semantic, as possible as we can."',
-    reference: `${SPEC}, api design rule 6 and /sessions/{sessionId} responses (the status for an unknown id is not stated)`,
+    source: '6) Keep common/starndard http status code semantic, as possible as we can.; default: description: Error, schema: RestError',
+    reference: `${SPEC}#L5-L12 (api design rules); ${spec('L900-L943', '/sessions/{sessionId} responses')}; not stated: the status for an unknown id; 404 is HTTP's (https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5)`,
     basis: 'inferred',
     operations: ['getSession', 'closeSession'],
   },
@@ -72,8 +84,8 @@ export const webidaRules: readonly Rule[] = [
     id: 'webida.close-after-required',
     level: 'MUST',
     title: 'closeSession without an integer closeAfter is refused with a 4xx and leaves the session connected',
-    source: 'closeAfter: in: query, type: integer, required: true',
-    reference: `${SPEC}, closeSession parameters`,
+    source: 'name: closeAfter, in: query, type: integer, … required: true',
+    reference: `${spec('L929-L934', 'closeSession parameters')}; a request without a required parameter is the client's error, a 4xx (https://www.rfc-editor.org/rfc/rfc9110#section-15.5)`,
     basis: 'stated',
     operations: ['closeSession', 'getSession'],
   },
@@ -81,8 +93,8 @@ export const webidaRules: readonly Rule[] = [
     id: 'webida.close-answers-ok',
     level: 'MUST',
     title: 'closeSession of a connected session answers 200 with a RestOK',
-    source: 'RestOK closeSession(sessionId, closeAfter) — close session with timeout; "200": OK. (RestOK)',
-    reference: `${SEED}, closeSession`,
+    source: 'RestOK closeSession(sessionId, closeAfter) — close session with timeout; "200": description: OK., schema: RestOK',
+    reference: `${docs('closesession')}; ${SPEC}#L920-L939`,
     basis: 'stated',
     operations: ['closeSession'],
   },
@@ -90,8 +102,8 @@ export const webidaRules: readonly Rule[] = [
     id: 'webida.close-marks-closing',
     level: 'MUST',
     title: 'After closeSession with closeAfter = N > 0 the session is CLOSING, with willCloseAt ≈ now + N seconds',
-    source: 'CLOSING = socket connection will close connection by server; willCloseAt: when state becomes CLOSING, actual closing time will be updated by server.',
-    reference: `${SESSION_MODEL} (state, willCloseAt); unit seconds: ${V080} "Time in seconds", ${SERVER_MINI}`,
+    source: 'CLOSING = socket connection will close connection by server (clinet will be notified); willCloseAt: when state becomes CLOSING, actual closing time will be updated by server.; closeAfter: Time in seconds',
+    reference: `${SESSION_MODEL} (state, willCloseAt); unit: ${SECONDS}`,
     basis: 'stated',
     operations: ['closeSession', 'getSession'],
   },
@@ -99,8 +111,8 @@ export const webidaRules: readonly Rule[] = [
     id: 'webida.close-not-before',
     level: 'MUST',
     title: 'A closing session stays visible and connected until closeAfter seconds have passed',
-    source: 'closeAfter — waiting time before actual closing, to let client save files and prevent reconnect',
-    reference: `${SEED}, closeSession parameters; unit seconds: ${V080}`,
+    source: 'closeAfter | Integer | waiting time before actual closing, to let client save files and prevent reconnect',
+    reference: `${docs('closesession')}; unit: ${SECONDS}`,
     basis: 'stated',
     operations: ['closeSession', 'getSession'],
   },
@@ -108,8 +120,8 @@ export const webidaRules: readonly Rule[] = [
     id: 'webida.close-eventually',
     level: 'MUST',
     title: 'Soon after closeAfter seconds the session is gone from findSessions and its socket is disconnected',
-    source: 'there\'s no "CLOSED" / "LOST" state, for server will remove session object in registry when the server closes connection',
-    reference: `${SESSION_MODEL}.state; closeSession "close session with timeout" (${SEED})`,
+    source: 'close session with timeout; there"s no "CLOSED" / "LOST" state, for server will remove session object in registry when the server closes connection or stops waiting for reconnection for timeout.',
+    reference: `${docs('closesession')}; ${SESSION_MODEL}.state; unit: ${SECONDS}`,
     basis: 'stated',
     operations: ['closeSession', 'findSessions'],
   },
@@ -118,16 +130,16 @@ export const webidaRules: readonly Rule[] = [
     level: 'SHOULD',
     title: 'A client whose session turns CLOSING is notified over its socket before it is disconnected',
     source: 'CLOSING = socket connection will close connection by server (clinet will be notified)',
-    reference: `${SESSION_MODEL}.state; the event name (session.closing, payload closeAfter) is seen in ${SERVER_MINI}`,
-    basis: 'stated',
+    reference: `${SESSION_MODEL}.state; not stated: how the client is notified; over its socket is our reading (webida-server-mini emits "session.closing": ${SERVER_MINI}/models/Session.js#L44-L53)`,
+    basis: 'inferred',
     operations: ['closeSession'],
   },
   {
     id: 'webida.close-zero-at-once',
     level: 'SHOULD',
     title: 'closeSession with closeAfter ≤ 0 closes the session at once',
-    source: 'Session.close(closeAfter): if (closeAfter > 0) { … CLOSING, timer closeAfter * 1000 } else { this._disconnect(); }',
-    reference: `${SERVER_MINI} (models/Session.js); ${V080} "default 0"`,
+    source: 'close(closeAfter) { if (closeAfter > 0) { … } else { this._disconnect(); } } (webida-server-mini); closeAfter … default: 0 (removeWorkspace)',
+    reference: `${SERVER_MINI}/models/Session.js#L45-L53; ${SECONDS}; not stated: what closeAfter ≤ 0 means for closeSession`,
     basis: 'seen-in-code',
     operations: ['closeSession', 'findSessions'],
   },
@@ -135,8 +147,8 @@ export const webidaRules: readonly Rule[] = [
     id: 'webida.close-after-timeline',
     level: 'MUST',
     title: 'For any small closeAfter N, with several sessions closed together, each stays until max(N, 0) seconds have passed and is gone soon after',
-    source: 'closeAfter — waiting time before actual closing, to let client save files and prevent reconnect',
-    reference: `${SEED}, closeSession; probed by a fast-check property (suites/webida/close-after-property.spec.ts)`,
+    source: 'closeAfter | Integer | waiting time before actual closing, to let client save files and prevent reconnect',
+    reference: `${docs('closesession')}; unit: ${SECONDS}; probed by a fast-check property (suites/webida/close-after-property.spec.ts)`,
     basis: 'stated',
     operations: ['closeSession', 'findSessions'],
   },
@@ -145,25 +157,25 @@ export const webidaRules: readonly Rule[] = [
     level: 'SHOULD',
     title: 'A client that disconnects by itself is shown LOSING, with willLoseAt, while the server waits for it to reconnect',
     source: 'LOSING = disconnected, waiting reconnection. still accessible with api; willLoseAt: when state becomes LOSING, server will not wait for reconnection after this time.',
-    reference: `${SESSION_MODEL} (state, willLoseAt); webida-server-mini removes the session at once instead (shared/notes/contracts.md §1)`,
-    basis: 'stated',
+    reference: `${SESSION_MODEL} (state, willLoseAt); not stated: that a server waits at all; webida-server-mini removes the session at once instead (${SERVER_MINI}/SocketService.js)`,
+    basis: 'inferred',
     operations: ['getSession'],
   },
   {
     id: 'webida.rest-auth-required',
     level: 'MUST',
     title: 'Session operations without the access token, or with a wrong one, answer 401',
-    source: 'security: webida-simple-auth (apiKey, in: header, name: Authorization); missing header → 401 "need access token"',
-    reference: `${SPEC}, securityDefinitions and every session operation; 401 seen in ${SERVER_MINI}`,
+    source: 'security: - webida-simple-auth: [] (every session operation); webida-simple-auth: type: apiKey, name: Authorization, in: header; "401": description: auth failed',
+    reference: `${spec('L870-L943', 'security of the session operations')}; ${SPEC}#L946-L951 (securityDefinitions); ${SPEC}#L93-L103 (the 401 the spec gives for a failed webida-simple-auth)`,
     basis: 'stated',
     operations: ['findSessions', 'getSession', 'closeSession'],
   },
   {
     id: 'webida.socket-auth-required',
-    level: 'MUST',
+    level: 'SHOULD',
     title: 'A socket.io connection without the access token, or with a wrong one, is refused and makes no session',
-    source: 'a session appears when a socket.io client connects with handshake query token, sessionId, workspaceId; refused without token',
-    reference: `${SERVER_MINI} (SocketService.js); shared/notes/contracts.md §1`,
+    source: 'Session: an application session per ide instance. bound to access token; if (!params.token) { … return next(new Error(\'need token\')); } (webida-server-mini)',
+    reference: `${SESSION_MODEL}; ${SERVER_MINI}/SocketService.js#L30-L66; not stated: the spec does not describe the socket.io handshake at all`,
     basis: 'seen-in-code',
     operations: ['findSessions'],
   },

@@ -7,14 +7,18 @@ export function renderRulesDoc(contracts: readonly ProviderContract[], faultsOf:
     '',
     'Generated from `contracts/<provider>/rules.ts` and `mocks/<provider>/faults.ts` by `npm run rules:doc`;',
     'a unit test fails when this file is out of date. MUST: the contract states it; SHOULD: sensible behaviour it',
-    'leaves open. Each rule is a Playwright tag: `npx playwright test --grep @<rule id>` runs its checks.',
+    'leaves open. Basis: `stated` (the quoted sentence says it), `inferred` (our reading of what the contract leaves',
+    'open) or `seen-in-code` (what the reference implementation does); only a stated rule can be a MUST. Each source',
+    'is a public document pinned to a tag or commit; copies of those whose licence allows it are in',
+    '`contracts/<provider>/upstream/`. Each rule is a Playwright tag: `npx playwright test --grep @<rule id>` runs its',
+    'checks.',
     '',
   ];
   for (const c of contracts) {
-    lines.push(`## ${c.contract.title} (\`${c.name}\`)`, '', '| rule | level | what the target must do | source | proven by fault |', '|---|---|---|---|---|');
+    lines.push(`## ${c.contract.title} (\`${c.name}\`)`, '', '| rule | level | basis | what the target must do | source | proven by fault |', '|---|---|---|---|---|---|');
     for (const r of c.catalogue.all()) {
       const faults = faultsOf(c.name).filter((f) => f.rule === r.id).map((f) => `\`${f.name}\``).join(', ');
-      lines.push(`| \`${r.id}\` | ${r.level} | ${cell(r.title)} | “${cell(r.source)}” (${cell(r.reference)}) | ${faults || '—'} |`);
+      lines.push(`| \`${r.id}\` | ${r.level} | ${r.basis} | ${cell(r.title)} | “${cell(r.source)}” (${cell(r.reference)}) | ${faults || '—'} |`);
     }
     lines.push('');
   }

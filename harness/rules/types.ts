@@ -1,8 +1,18 @@
 /** A rule of a provider's contract: the unit every check, baseline entry and report line refers to. */
 export type RuleLevel = 'MUST' | 'SHOULD';
 
-/** Where a rule's text comes from, with the tags of shared/notes/contracts.md. */
-export type RuleBasis = 'stated' | 'seen-in-code' | 'inferred';
+/**
+ * How the contract backs a rule; docs/rules.md shows it next to the level.
+ * - `stated`: the quoted sentence says what the rule demands, in the contract or in a standard the contract relies
+ *   on (HTTP, OAuth2), read in its plain meaning. The only basis a MUST may have. A stated rule may still be a
+ *   SHOULD: when the standard itself says SHOULD, or when the contract's documents (or its own reference
+ *   implementation) disagree; its reference says why.
+ * - `inferred`: the contract leaves it open; the rule is the reading a careful server meets. Always a SHOULD; the
+ *   reference says what is not stated.
+ * - `seen-in-code`: the contract leaves it open; the rule is what the reference implementation or an official client
+ *   does, and the reference links that code. Always a SHOULD.
+ */
+export type RuleBasis = 'stated' | 'inferred' | 'seen-in-code';
 
 export interface Rule {
   /** Stable, greppable id: `<provider>.<slug>`; also the Playwright tag `@<id>`. */
@@ -12,7 +22,11 @@ export interface Rule {
   readonly title: string;
   /** The sentence the rule comes from, quoted. */
   readonly source: string;
-  /** Where that sentence stands (file and section, or URL). */
+  /**
+   * Where that sentence stands: a public URL pinned to a tag or commit, with its section or lines, and the copy
+   * shipped in `contracts/<provider>/upstream/` when the licence allows; for a rule that is not `stated`, also what
+   * the contract leaves open.
+   */
   readonly reference: string;
   readonly basis: RuleBasis;
   /** Operations the rule exercises (contract operationIds), for the coverage view. */

@@ -8,9 +8,9 @@ import type { RealTargetLauncher, RunningTarget } from '../types';
 const PROGRAM = 'jupyter-server';
 
 /**
- * Starts Debian's jupyter-server 1.23.3 on loopback with a fresh token, as shared/notes/real-targets.md §2.1
- * describes, and stops it working around its SIGTERM hang (§2.6): kernels are deleted through the API first,
- * then SIGTERM, then SIGKILL, then any kernel process still holding a connection file of ours.
+ * Starts Debian's jupyter-server 1.23.3 on loopback with a fresh token, and stops it working around its hang on
+ * SIGTERM: kernels are deleted through the API first, then SIGTERM, then SIGKILL, then any kernel process still
+ * holding a connection file of ours.
  */
 export const jupyterLauncher: RealTargetLauncher = {
   name: 'jupyter-server',
