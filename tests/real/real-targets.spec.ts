@@ -23,9 +23,14 @@ for (const launcher of realTargets) {
     let target: RunningTarget | undefined;
     try {
       target = await launcher.start(mkdtempSync(join(tmpdir(), `sc-real-${provider}-`)));
+      const kernelsBefore = target.kernelProcesses?.();
       // One worker: a real server's list holds every test's sessions, and Jupyter lists an unnamed one (a
       // baselined deviation) with "name": null, which would fail another test's list answer at random.
       const run = await runSuite([`--project=${provider}`], { ...target.env, [`${provider.toUpperCase()}_BASELINE`]: launcher.baseline, CONFORMANCE_WORKERS: '1' });
+      if (kernelsBefore !== undefined) {
+        // The run deletes every session it made, and a deleted session's kernel is shut down (asynchronously).
+        await expect.poll(() => target!.kernelProcesses!(), { message: 'kernel processes after the run', timeout: 15_000 }).toBe(kernelsBefore);
+      }
       const report = run.report(provider);
       expect(run.exitCode, `${report.summary}\n${run.output.slice(-3000)}`).toBe(0);
       expect(report.verdict.ok, report.summary).toBe(true);
@@ -38,5 +43,6 @@ for (const launcher of realTargets) {
     } finally {
       await target?.stop();
     }
+    if (target?.kernelProcesses) expect(target.kernelProcesses(), 'kernel processes after stop()').toBe(0);
   });
 }
