@@ -4,6 +4,11 @@ export interface RunningTarget {
   readonly env: Readonly<Record<string, string>>;
   /** Stops the server and everything it started (kernels included); safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Where sessions are processes (Jupyter kernels, ~70 MiB each): how many of this run's are alive now, so a
+   * test can check that a run gives back every kernel it made and that `stop()` leaves none.
+   */
+  kernelProcesses?(): number;
 }
 
 /** Whether a real target's program is installed here, and how to start it. */

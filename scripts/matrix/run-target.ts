@@ -28,6 +28,7 @@ export async function runTarget(t: RealTarget, options: RunTargetOptions): Promi
   let running: RunningTarget | undefined;
   let exitCode: number;
   let tail = '';
+  let kernels: { beforeRun: number; afterRun: number } | undefined;
   try {
     try {
       running = await t.start(mkdtempSync(join(tmpdir(), `sc-matrix-${t.id}-`)));
@@ -36,25 +37,40 @@ export async function runTarget(t: RealTarget, options: RunTargetOptions): Promi
     }
     if (options.signal.aborted) return { kind: 'not-run', reason: 'the matrix was interrupted' };
     options.log(`${t.id}: ${t.name} is up; running --project=${t.provider} with baseline ${t.baseline}`);
+    const beforeRun = running.kernelProcesses?.();
     const result = await runSuite(t, running, reportDir, options);
     exitCode = result.exitCode;
     tail = result.tail;
+    // A deleted session's kernel is shut down after the answer: give it a moment to go.
+    if (beforeRun !== undefined) kernels = { beforeRun, afterRun: await settledCount(() => running!.kernelProcesses!(), beforeRun, 15_000) };
   } finally {
     const stopping = Date.now();
     await running?.stop().catch((e: unknown) => options.log(`${t.id}: stopping failed: ${e instanceof Error ? e.message : String(e)}`));
     if (running) options.log(`${t.id}: stopped (${((Date.now() - stopping) / 1000).toFixed(1)} s)`);
   }
+  const counted = kernels && running?.kernelProcesses ? { ...kernels, afterStop: await settledCount(() => running!.kernelProcesses!(), 0, 5_000) } : undefined;
   const wallMs = Date.now() - started;
   const file = join(reportDir, t.provider, 'rules.json');
   if (!existsSync(file)) {
-    return { kind: 'ran', exitCode, wallMs, problem: `the run exited with ${exitCode} and wrote no rules.json: ${firstLines(tail.trim().split('\n').slice(-6).join('\n'))}` };
+    return { kind: 'ran', exitCode, wallMs, kernels: counted, problem: `the run exited with ${exitCode} and wrote no rules.json: ${firstLines(tail.trim().split('\n').slice(-6).join('\n'))}` };
   }
   try {
     const report = readRunReport(readFileSync(file, 'utf8'));
-    return { kind: 'ran', exitCode, wallMs, report, reportHref, problem: exitCode === 130 ? 'the run was interrupted' : undefined };
+    return { kind: 'ran', exitCode, wallMs, report, reportHref, kernels: counted, problem: exitCode === 130 ? 'the run was interrupted' : undefined };
   } catch (e) {
-    return { kind: 'ran', exitCode, wallMs, problem: e instanceof Error ? e.message : String(e) };
+    return { kind: 'ran', exitCode, wallMs, kernels: counted, problem: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** Counts until the count is `want`, at most `timeoutMs`; returns the last count. */
+async function settledCount(count: () => number, want: number, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let n = count();
+  while (n !== want && Date.now() < deadline) {
+    await new Promise((ok) => setTimeout(ok, 250));
+    n = count();
+  }
+  return n;
 }
 
 async function runSuite(t: RealTarget, running: RunningTarget, reportDir: string, options: RunTargetOptions): Promise<{ exitCode: number; tail: string }> {

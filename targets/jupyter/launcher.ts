@@ -1,107 +1,109 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { freePort } from '../free-port';
 import type { RealTargetLauncher, RunningTarget } from '../types';
+import { endKernels, kernelPids } from './kernel-processes';
+import { logTail, spawnServer, stopServer, waitReady } from './server-process';
 
-const PROGRAM = 'jupyter-server';
+/** Folders of one run, all under its workdir, so nothing of the user's Jupyter setup is read or written. */
+export interface RunDirs {
+  readonly root: string;
+  readonly config: string;
+  readonly runtime: string;
+  readonly data: string;
+  readonly ipython: string;
+  /** TMPDIR of the server: Jupyverse writes its kernels' connection files there. */
+  readonly tmp: string;
+}
+
+/** One implementation of the Jupyter sessions API, and how to start it on loopback. */
+export interface JupyterImplementation {
+  /** As a vendor knows it: `jupyter-server`, `Jupyverse`, … */
+  readonly name: string;
+  /** Baseline the run is checked with (`contracts/jupyter/baselines/<baseline>.yaml`). */
+  readonly baseline: string;
+  missing(): string | null;
+  /**
+   * The server's command line for a free loopback port. `token` is set when the implementation takes a token
+   * the suite can send (`Authorization: token <t>`); without one the server runs without authentication.
+   */
+  command(run: { port: number; token: string | undefined; dirs: RunDirs }): { program: string; args: string[]; env?: Record<string, string> };
+  /** False where the suite cannot send the token the server would require (see the implementation). */
+  readonly takesTokenHeader: boolean;
+}
+
+function makeDirs(workdir: string): RunDirs {
+  const dirs: RunDirs = {
+    root: join(workdir, 'root'), config: join(workdir, 'config'), runtime: join(workdir, 'runtime'),
+    data: join(workdir, 'data'), ipython: join(workdir, 'ipython'), tmp: join(workdir, 'tmp'),
+  };
+  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+  return dirs;
+}
+
+/** Asks the server to shut its kernels down, as a client would; what it misses is ended by signal after. */
+async function deleteKernels(baseUrl: string, headers: Record<string, string>): Promise<void> {
+  try {
+    const res = await fetch(`${baseUrl}/api/kernels`, { headers, signal: AbortSignal.timeout(5_000) });
+    const kernels = res.ok ? ((await res.json()) as { id?: unknown }[]) : [];
+    await Promise.all(
+      kernels
+        .filter((k) => typeof k.id === 'string')
+        .map((k) => fetch(`${baseUrl}/api/kernels/${k.id as string}`, { method: 'DELETE', headers, signal: AbortSignal.timeout(10_000) }).catch(() => undefined)),
+    );
+  } catch {
+    // the server may be gone or hung; the signals below still stop it
+  }
+}
 
 /**
- * Starts Debian's jupyter-server 1.23.3 on loopback with a fresh token, and stops it working around its hang on
- * SIGTERM: kernels are deleted through the API first, then SIGTERM, then SIGKILL, then any kernel process still
- * holding a connection file of ours.
+ * Starts an implementation on 127.0.0.1 with a fresh token (where it takes one), its JUPYTER_* folders under the
+ * workdir and no browser, and waits until `GET /api/kernelspecs` answers 200. Stopping it is bounded and leaves
+ * nothing behind: kernels are deleted through the API first, then the server's process group gets SIGTERM and,
+ * after a grace, SIGKILL, and finally every kernel process still holding a connection file of the run is ended.
  */
-export const jupyterLauncher: RealTargetLauncher = {
-  name: 'jupyter-server',
-
-  missing() {
-    const probe = spawnSync(PROGRAM, ['--version'], { encoding: 'utf8' });
-    return probe.status === 0 ? null : `${PROGRAM} is not installed (Debian: apt-get install jupyter-server)`;
-  },
-
-  async start(workdir: string): Promise<RunningTarget> {
-    const token = `sc-${randomBytes(16).toString('hex')}`;
-    const port = await freePort();
-    const dirs = Object.fromEntries(['root', 'config', 'runtime', 'data', 'ipython'].map((d) => [d, join(workdir, d)]));
-    for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
-    const child = spawn(
-      PROGRAM,
-      [
-        '--allow-root', `--ServerApp.token=${token}`, `--ServerApp.port=${port}`, '--ServerApp.port_retries=0',
-        '--ServerApp.ip=127.0.0.1', `--ServerApp.root_dir=${dirs.root}`, '--ServerApp.open_browser=False',
-      ],
-      {
+export function jupyterLauncher(impl: JupyterImplementation): RealTargetLauncher {
+  return {
+    name: impl.name,
+    missing: () => impl.missing(),
+    async start(workdirArg: string): Promise<RunningTarget> {
+      const workdir = resolve(workdirArg);
+      const dirs = makeDirs(workdir);
+      const token = impl.takesTokenHeader ? `sc-${randomBytes(16).toString('hex')}` : undefined;
+      const port = await freePort();
+      const { program, args, env } = impl.command({ port, token, dirs });
+      const logFile = join(workdir, 'server.log');
+      const child = spawnServer({
+        program, args, cwd: dirs.root, logFile,
         env: {
           ...process.env,
           JUPYTER_CONFIG_DIR: dirs.config, JUPYTER_RUNTIME_DIR: dirs.runtime, JUPYTER_DATA_DIR: dirs.data, IPYTHONDIR: dirs.ipython,
+          TMPDIR: dirs.tmp,
+          ...env,
         },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    let log = '';
-    child.stderr?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
-    const baseUrl = `http://127.0.0.1:${port}`;
-    await waitReady(`${baseUrl}/api`, child, () => log);
-    let stopped = false;
-    return {
-      env: { JUPYTER_BASE_URL: baseUrl, JUPYTER_TOKEN: token, JUPYTER_BASELINE: 'jupyter-server-1.23.3' },
-      async stop() {
-        if (stopped) return;
-        stopped = true;
-        await deleteKernels(baseUrl, token);
-        await terminate(child);
-        killKernelsOf(dirs.runtime!);
-      },
-    };
-  },
-};
-
-async function waitReady(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${PROGRAM} exited with ${child.exitCode}: ${log()}`);
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(1_000) })).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((ok) => setTimeout(ok, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${PROGRAM} did not answer ${url} within 30 s: ${log()}`);
-}
-
-async function deleteKernels(baseUrl: string, token: string): Promise<void> {
-  const headers = { authorization: `token ${token}` };
-  try {
-    const res = await fetch(`${baseUrl}/api/kernels`, { headers, signal: AbortSignal.timeout(5_000) });
-    const kernels = (await res.json()) as { id: string }[];
-    await Promise.all(
-      kernels.map((k) => fetch(`${baseUrl}/api/kernels/${k.id}`, { method: 'DELETE', headers, signal: AbortSignal.timeout(10_000) }).catch(() => undefined)),
-    );
-  } catch {
-    // the server may already be gone; the signals below still stop it
-  }
-}
-
-async function terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Kernel processes are started with `-f <runtime>/kernel-<id>.json`: any still alive are ours to end. */
-function killKernelsOf(runtimeDir: string): void {
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmdline.includes(runtimeDir)) process.kill(Number(pid), 'SIGKILL');
-    } catch {
-      // the process ended meanwhile
-    }
-  }
+      });
+      const baseUrl = `http://127.0.0.1:${port}`;
+      const headers: Record<string, string> = token ? { authorization: `token ${token}` } : {};
+      let stopping: Promise<void> | undefined;
+      const stop = () =>
+        (stopping ??= (async () => {
+          await deleteKernels(baseUrl, headers);
+          await stopServer(child);
+          await endKernels(workdir);
+        })());
+      try {
+        await waitReady(`${baseUrl}/api/kernelspecs`, headers, child, () => logTail(logFile, token ? [token] : []));
+      } catch (e) {
+        await stop();
+        throw new Error(`${impl.name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return {
+        // An empty JUPYTER_TOKEN overrides one in the caller's environment: this server takes none.
+        env: { JUPYTER_BASE_URL: baseUrl, JUPYTER_TOKEN: token ?? '', JUPYTER_BASELINE: impl.baseline },
+        stop,
+        kernelProcesses: () => kernelPids(workdir).length,
+      };
+    },
+  };
 }

@@ -47,6 +47,11 @@ for (const launcher of realTargets) {
     const expected = baseline.deviations.map((d) => d.rule).sort();
     expect([...column!.knownDeviations].sort(), 'every baselined rule is reported as a known deviation').toEqual(expected);
     expect(column!.rules.filter((r) => r.status === 'known-deviation').map((r) => r.id).sort()).toEqual(expected);
+    // Each kernel is a process of ~70 MiB: after the run, and after the stop, the count is back where it was.
+    if (column!.kernels) {
+      expect(column!.kernels.afterRun, 'kernel processes after the run (its sessions deleted)').toBe(column!.kernels.beforeRun);
+      expect(column!.kernels.afterStop, 'kernel processes after stop()').toBe(0);
+    }
     console.log(`${launcher.id} [API: ${column!.apiVersion ?? 'no version'}]: ${column!.verdict} (${((column!.wallMs ?? 0) / 1000).toFixed(1)} s)`);
   });
 }

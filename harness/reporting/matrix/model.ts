@@ -32,9 +32,23 @@ export type TargetOutcome =
       readonly problem?: string;
       /** Where the run's own reports are, relative to the matrix page. */
       readonly reportHref?: string;
+      /** The target's live kernel processes (Jupyter), where its launcher can count them. */
+      readonly kernels?: KernelCounts;
     }
   /** The matrix was interrupted before this target's turn. */
   | { readonly kind: 'not-run'; readonly reason: string };
+
+/** Kernel processes (about 70 MiB each) before the suite, after it, and after the target stopped. */
+export interface KernelCounts {
+  readonly beforeRun: number;
+  readonly afterRun: number;
+  readonly afterStop: number;
+}
+
+/** Kernels the run or the stop left behind, or none. */
+export function kernelsLeft(k: KernelCounts | undefined): number {
+  return k ? Math.max(0, k.afterRun - k.beforeRun) + k.afterStop : 0;
+}
 
 export interface MatrixTargetInput {
   readonly id: string;
@@ -88,6 +102,7 @@ export interface MatrixColumn {
   readonly exitCode?: number;
   readonly wallMs?: number;
   readonly reportHref?: string;
+  readonly kernels?: KernelCounts;
 }
 
 /** A rule's result in one column. `no-result`: the column has no report (not installed, not run, crashed). */
@@ -212,7 +227,9 @@ function foldColumn(t: MatrixTargetInput, catalogue: MatrixCatalogue | undefined
     };
   }
   const r = o.report;
-  const ran = { ...base, exitCode: o.exitCode, wallMs: o.wallMs, reportHref: o.reportHref };
+  const ran = { ...base, exitCode: o.exitCode, wallMs: o.wallMs, reportHref: o.reportHref, ...(o.kernels ? { kernels: o.kernels } : {}) };
+  const leftKernels = kernelsLeft(o.kernels);
+  const problem = [o.problem, leftKernels ? `${plural(leftKernels, 'kernel process')} left running after the run` : undefined].filter(Boolean).join('; ') || undefined;
   if (!r) {
     return {
       ...ran, state: 'could-not-check', green: false, verdict: `Could not check: ${o.problem ?? `the run exited with ${o.exitCode} and wrote no rules.json`}`,
@@ -224,14 +241,14 @@ function foldColumn(t: MatrixTargetInput, catalogue: MatrixCatalogue | undefined
   const stale = r.staleBaselines;
   const state: ColumnState =
     n('fail') > 0 || stale.length > 0 ? 'breaks'
-      : n('error') > 0 || r.cleanupProblems.length > 0 || o.exitCode !== 0 || o.problem || r.verdictOk === false ? 'could-not-check'
+      : n('error') > 0 || r.cleanupProblems.length > 0 || o.exitCode !== 0 || problem || r.verdictOk === false ? 'could-not-check'
         : 'conforms';
   return {
     ...ran,
     apiVersion: r.targetVersion,
     state,
     green: state === 'conforms',
-    verdict: verdictLine(state, r, o.exitCode, o.problem),
+    verdict: verdictLine(state, r, o.exitCode, problem),
     counts,
     must: tally(r.rules, 'MUST', catalogue),
     should: tally(r.rules, 'SHOULD', catalogue),
