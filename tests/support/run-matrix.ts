@@ -25,6 +25,7 @@ export interface MatrixJsonColumn {
   readonly baseline: string;
   readonly exitCode?: number;
   readonly wallMs?: number;
+  readonly kernels?: { readonly beforeRun: number; readonly afterRun: number; readonly afterStop: number };
   readonly knownDeviations: readonly string[];
   readonly counts: Readonly<Record<string, number>>;
   readonly rules: readonly { readonly id: string; readonly level: string; readonly status: string; readonly reason?: string }[];
