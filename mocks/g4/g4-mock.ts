@@ -136,7 +136,7 @@ export function g4Mock(options: G4MockOptions): MockDefinition<G4State> {
   function purgeExpired(req: MockRequest, state: G4State): void {
     if (req.faults.has('no-expiry')) return;
     const now = Date.now();
-    for (const [id, s] of state.sessions) if (s.expiresAt <= now) remove(state, s, 'expired');
+    for (const s of state.sessions.values()) if (s.expiresAt <= now) remove(state, s, 'expired');
   }
 
   function remove(state: G4State, s: StoredSession, why: 'deleted' | 'expired'): void {
