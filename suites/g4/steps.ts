@@ -46,17 +46,25 @@ export function sessionIdOf(res: ApiResponse): string | undefined {
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
-/**
- * A session the test goes on with, opened with the valid credentials. The answer is checked against
- * `g4.create-valid-credentials`; only an answer without a sessionId stops the test (there is nothing to read,
- * write or delete), blocked by that rule.
- */
-export async function openedSession(g4: G4Api, rules: RuleRecorder, label: string, data: unknown = runData(label)): Promise<OpenedSession> {
+/** What a create with the valid credentials gave: the session, or why there is none. */
+export type SessionAttempt = { readonly session: OpenedSession } | { readonly session?: undefined; readonly why: string };
+
+/** Opens a session with the valid credentials, checking the answer against `g4.create-valid-credentials`. */
+export async function openSession(g4: G4Api, rules: RuleRecorder, label: string, data: unknown = runData(label)): Promise<SessionAttempt> {
   const sentAt = Date.now();
   const res = await g4.create(g4.credentials(data));
   const receivedAt = Date.now();
   await rules.check('g4.create-valid-credentials', () => expectSessionOpened(res));
   const id = sessionIdOf(res);
-  if (id === undefined) rules.block('g4.create-valid-credentials', `POST /session with valid credentials opened no session (status ${res.status}, sessionId ${JSON.stringify((res.json as Partial<AuthenticatedSession> | undefined)?.sessionId)})`);
-  return { id, data, sentAt, receivedAt };
+  if (id !== undefined) return { session: { id, data, sentAt, receivedAt } };
+  return { why: `POST /session with valid credentials opened no session (status ${res.status}, sessionId ${JSON.stringify((res.json as Partial<AuthenticatedSession> | undefined)?.sessionId)})` };
+}
+
+/**
+ * A session the test goes on with. Only an answer without a sessionId stops the test (there is nothing to
+ * read, write or delete), blocked by `g4.create-valid-credentials`.
+ */
+export async function openedSession(g4: G4Api, rules: RuleRecorder, label: string, data: unknown = runData(label)): Promise<OpenedSession> {
+  const attempt = await openSession(g4, rules, label, data);
+  return attempt.session ?? rules.block('g4.create-valid-credentials', attempt.why);
 }
