@@ -87,9 +87,6 @@ function pageIn(res: ApiResponse): Page<Session> | undefined {
 export const is2xx = (status: number) => status >= 200 && status < 300;
 export const is4xx = (status: number) => status >= 400 && status < 500;
 
-/** A participant is canceled when it carries a deletion time. */
-export const isCanceledParticipant = (p: Participant) => typeof p.deleted_at === 'string' && p.deleted_at !== '';
-export const isCanceledSession = (s: Session) => typeof s.canceled_time === 'string' && s.canceled_time !== '';
 
 /**
  * The Coviu operations, sent through the checking client. Every answer feeds the target clock; every session a

@@ -4,11 +4,6 @@ import type { RuleRecorder } from '../../harness/rules/recorder';
 import type { CoviuApi, NewParticipant, NewSession, Page, Participant, Session, Walk } from './coviu-api';
 import type { Grant } from './oauth';
 
-/** `POST /sessions` and the like, for messages. */
-export function where(res: ApiResponse): string {
-  return `${res.exchange.method} ${new URL(res.exchange.url).pathname}`;
-}
-
 /** The operation was done: any 2xx (which one exactly is `coviu.status-documented`'s business). */
 export function expect2xx(res: ApiResponse, what: string): void {
   expect(res.status, `${what} is done (2xx)`).toBeGreaterThanOrEqual(200);
