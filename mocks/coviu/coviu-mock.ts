@@ -411,7 +411,14 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState>
         const s = session(state, p.session_id)!;
         if (p.deletedMs !== null) return refuse(req, 409, 'the participant is canceled already');
         if (s.canceledMs !== null && !has(req, 'canceled-allows-participant-removal')) return refuse(req, 409, 'the session is canceled');
-        if (finished(s, Date.now()) && !has(req, 'finished-allows-participant-cancel')) return refuse(req, 409, 'the session has finished');
+        if (finished(s, Date.now()) && !has(req, 'finished-allows-participant-cancel')) {
+          if (has(req, 'finished-participant-cancel-purges')) {
+            // Refused in words, done in deed and worse: the participant is gone without a trace.
+            state.participants.delete(p.participant_id);
+            s.participantIds = s.participantIds.filter((id) => id !== p.participant_id);
+          }
+          return refuse(req, 409, 'the session has finished');
+        }
         p.deletedMs = Date.now();
         return reply(req, 200, { ok: true });
       },

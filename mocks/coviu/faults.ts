@@ -31,6 +31,7 @@ export const coviuFaults = defineFaults('coviu', [
   { name: 'participant-update-ignored', rule: 'coviu.participant-update', description: 'a participant update is answered but not stored' },
   { name: 'canceled-participant-listed', rule: 'coviu.participant-cancel', description: 'canceled participants stay listed without deleted_participants' },
   { name: 'deleted-participants-ignored', rule: 'coviu.deleted-participants-shown', description: 'deleted_participants=true does not show canceled participants' },
+  { name: 'finished-participant-cancel-purges', rule: 'coviu.participant-cancel-after-finish-refused', description: 'canceling a participant of a finished session answers 409 but deletes the participant outright: reading it answers 404' },
   { name: 'finished-allows-participant-cancel', rule: 'coviu.participant-cancel-after-finish-refused', description: 'participants of a finished session can be canceled' },
   { name: 'include-canceled-ignored', rule: 'coviu.list-include-canceled', description: 'include_canceled=true still leaves canceled sessions out' },
   { name: 'default-page-size-5', rule: 'coviu.page-size-limit', description: 'without page_size a page holds 5 sessions' },

@@ -29,7 +29,12 @@ interface StoredSession {
 interface G4State {
   /** Insertion order is creation order. */
   readonly sessions: Map<string, StoredSession>;
+  /** Sessions that were there and are not any more, and why: only the `*-500` faults of missing sessions read it. */
+  readonly gone: Map<string, { readonly tenant: string | undefined; readonly why: 'deleted' | 'expired' }>;
 }
+
+/** Why a request finds no session it may see. */
+type Missing = 'unknown' | 'deleted' | 'expired' | 'other-tenant';
 
 const MOCK_VERSION = '1.6.5-conformance-mock';
 const USER_ID = 4242;
@@ -39,7 +44,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
 /** What ASP.NET puts in a ProblemDetails `type`: the RFC 9110 section of the status. */
-const RFC9110_SECTION: Record<number, string> = { 400: '15.5.1', 403: '15.5.4', 404: '15.5.5', 410: '15.5.11', 415: '15.5.16' };
+const RFC9110_SECTION: Record<number, string> = { 400: '15.5.1', 403: '15.5.4', 404: '15.5.5', 410: '15.5.11', 415: '15.5.16', 500: '15.6.1' };
 
 const json = (status: number, body: unknown): MockResponse => ({ status, body, headers: { 'content-type': JSON_TYPE } });
 
@@ -113,11 +118,14 @@ export function g4Mock(options: G4MockOptions): MockDefinition<G4State> {
   }
 
   /** A session the request may see, or why not. Without a tenant only the `tenant-optional` fault gets here: an admin sees all. */
-  function lookup(req: MockRequest, state: G4State, kind: 'read' | 'write' | 'delete'): { session: StoredSession } | { missing: 'unknown' | 'other-tenant' } {
+  function lookup(req: MockRequest, state: G4State, kind: 'read' | 'write' | 'delete'): { session: StoredSession } | { missing: Missing } {
     purgeExpired(req, state);
-    const s = state.sessions.get(req.params.id ?? '');
-    if (!s) return { missing: 'unknown' };
     const tenant = tenantOf(req);
+    const s = state.sessions.get(req.params.id ?? '');
+    if (!s) {
+      const gone = state.gone.get(req.params.id ?? '');
+      return { missing: gone && gone.tenant === tenant ? gone.why : 'unknown' };
+    }
     if (tenant === undefined || s.tenant === tenant) return { session: s };
     const leak =
       kind === 'delete' ? req.faults.has('cross-tenant-delete')
@@ -128,14 +136,29 @@ export function g4Mock(options: G4MockOptions): MockDefinition<G4State> {
   function purgeExpired(req: MockRequest, state: G4State): void {
     if (req.faults.has('no-expiry')) return;
     const now = Date.now();
-    for (const [id, s] of state.sessions) if (s.expiresAt <= now) state.sessions.delete(id);
+    for (const s of state.sessions.values()) if (s.expiresAt <= now) remove(state, s, 'expired');
   }
 
-  function missing(req: MockRequest, why: 'unknown' | 'other-tenant', read: boolean): MockResponse {
+  function remove(state: G4State, s: StoredSession, why: 'deleted' | 'expired'): void {
+    state.sessions.delete(s.id);
+    state.gone.set(s.id, { tenant: s.tenant, why });
+  }
+
+  function missing(req: MockRequest, why: Missing, read: boolean): MockResponse {
+    if (read && crashesOnMissing(req, why)) return problem(500, 'An error occurred while processing your request.', { detail: `the ${why} session could not be read` });
     if (why === 'other-tenant' && req.faults.has('other-tenant-403')) return problem(403, 'Forbidden', { detail: 'The session belongs to another tenant.' });
     if (read && req.faults.has('missing-session-204')) return { status: 204 };
     if (read && req.faults.has('missing-session-410')) return problem(410, 'Gone');
     return problem(404, 'Not Found');
+  }
+
+  /** The faults of a read that crashes on a missing session instead of refusing it. */
+  function crashesOnMissing(req: MockRequest, why: Missing): boolean {
+    const statically = STATIC_PATH.test(req.path);
+    const f = req.faults;
+    if (why === 'deleted') return f.has('deleted-session-500') || (statically && f.has('deleted-static-500'));
+    if (why === 'expired') return f.has('expired-session-500') || (statically && f.has('expired-static-500'));
+    return why === 'other-tenant' && f.has('other-tenant-500');
   }
 
   function sessionView(s: StoredSession, data: unknown): MockResponse {
@@ -243,7 +266,7 @@ export function g4Mock(options: G4MockOptions): MockDefinition<G4State> {
         if (req.faults.has('delete-wrong-session')) {
           victim = [...state.sessions.values()].filter((x) => x.tenant === s.tenant).pop() ?? s;
         }
-        state.sessions.delete(victim.id);
+        remove(state, victim, 'deleted');
         return { status: 200 };
       },
     },
@@ -253,7 +276,7 @@ export function g4Mock(options: G4MockOptions): MockDefinition<G4State> {
     provider: 'g4',
     contract: g4Contract.contract,
     knownFaults: g4Faults.names,
-    newState: () => ({ sessions: new Map() }),
+    newState: () => ({ sessions: new Map(), gone: new Map() }),
 
     before(req) {
       // ASP.NET authenticates before model binding: a missing Authorization is a 401 even without a tenant.

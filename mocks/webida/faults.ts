@@ -16,12 +16,16 @@ export const webidaFaults = defineFaults('webida', [
   { name: 'close-early', rule: 'webida.close-not-before', description: 'the session is closed after a third of closeAfter' },
   { name: 'never-closes', rule: 'webida.close-eventually', description: 'a CLOSING session is never closed' },
   { name: 'keeps-socket-open', rule: 'webida.close-eventually', description: 'the session leaves the registry at its time, but its socket stays connected' },
+  { name: 'find-fails-after-timed-close', rule: 'webida.close-eventually', description: 'once a closeAfter > 0 close has fired, findSessions answers 500' },
   { name: 'no-closing-notice', rule: 'webida.close-notifies-client', description: 'the client is not told that its session is CLOSING' },
+  { name: 'closing-notice-misnamed', rule: 'webida.close-notifies-client', description: 'the client is told that its session is closing with an event named "closing", not session.closing' },
   { name: 'zero-waits', rule: 'webida.close-zero-at-once', description: 'closeAfter ≤ 0 waits 5 seconds instead of closing at once' },
+  { name: 'find-fails-after-close-at-once', rule: 'webida.close-zero-at-once', description: 'once a closeAfter ≤ 0 close has happened, findSessions answers 500' },
   { name: 'close-timer-shared', rule: 'webida.close-after-timeline', description: 'one close timer per server: a closeSession drops the pending close of another session, which then stays CLOSING' },
   { name: 'disconnect-removes-at-once', rule: 'webida.disconnect-shows-losing', description: 'a client that leaves is removed at once instead of shown LOSING (as webida-server-mini does)' },
   { name: 'rest-auth-ignored', rule: 'webida.rest-auth-required', description: 'REST requests without the token are served' },
   { name: 'socket-auth-ignored', rule: 'webida.socket-auth-required', description: 'socket.io connections without the token are accepted' },
+  { name: 'find-answers-500', rule: 'webida.socket-auth-required', description: 'findSessions answers 500, so no list shows whether a refused connection made a session' },
 ]);
 
 export type WebidaFault = typeof webidaFaults.names extends ReadonlySet<infer N> ? N : never;

@@ -9,6 +9,8 @@ export const LOSING_WAIT_MS = 30_000;
 const ZERO_WAITS_MS = 5_000;
 /** The event a client gets when its session turns CLOSING (webida-server-mini: payload closeAfter). */
 export const CLOSING_EVENT = 'session.closing';
+/** The `closing-notice-misnamed` fault: a notice under a name no Webida client listens to. */
+const MISNAMED_CLOSING_EVENT = 'closing';
 
 interface MockSession {
   readonly id: string;
@@ -36,6 +38,12 @@ export class SessionRegistry {
   private readonly sessions = new Map<string, MockSession>();
   /** Only the `close-timer-shared` fault uses it: the server's one pending close. */
   private sharedTimer: NodeJS.Timeout | undefined;
+  /** Set by the `find-fails-after-*` faults once their kind of close has happened: findSessions answers 500 from then on. */
+  private listBroken = false;
+
+  get listingBroken(): boolean {
+    return this.listBroken;
+  }
 
   /** Why a connection for `sessionId` is refused, or undefined when it may go ahead. */
   refusal(sessionId: string): string | undefined {
@@ -84,14 +92,18 @@ export class SessionRegistry {
     if (waitMs <= 0 && faults.has('zero-waits')) waitMs = ZERO_WAITS_MS;
     if (waitMs <= 0 || faults.has('close-at-once')) {
       this.forget(s);
+      if (waitMs <= 0 && faults.has('find-fails-after-close-at-once')) this.listBroken = true;
       return true;
     }
     clearTimeout(s.timer);
     s.state = 'CLOSING';
     s.willCloseAt = new Date(Date.now() + (faults.has('will-close-at-minutes') ? waitMs * 60 : waitMs));
-    if (!faults.has('no-closing-notice')) s.socket?.emit(CLOSING_EVENT, waitMs / 1000);
+    if (!faults.has('no-closing-notice')) s.socket?.emit(faults.has('closing-notice-misnamed') ? MISNAMED_CLOSING_EVENT : CLOSING_EVENT, waitMs / 1000);
     if (faults.has('never-closes')) return true;
-    const fire = () => this.forget(s, { keepSocket: faults.has('keeps-socket-open') });
+    const fire = () => {
+      this.forget(s, { keepSocket: faults.has('keeps-socket-open') });
+      if (faults.has('find-fails-after-timed-close')) this.listBroken = true;
+    };
     s.timer = setTimeout(fire, faults.has('close-early') ? waitMs / 3 : waitMs);
     if (faults.has('close-timer-shared')) {
       clearTimeout(this.sharedTimer);

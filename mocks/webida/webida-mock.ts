@@ -53,6 +53,7 @@ export function webidaMock(options: WebidaMockOptions): MockDefinition<SessionRe
         pattern: /^\/api\/sessions$/,
         operationId: 'findSessions',
         handle(req, registry) {
+          if (req.faults.has('find-answers-500') || registry.listingBroken) return error(500, 'Internal', 'Cannot read properties of undefined');
           const workspaceId = req.query.get('workspaceId');
           let list = registry.list();
           if (workspaceId && !req.faults.has('find-ignores-workspace')) list = list.filter((s) => s.workspaceId === workspaceId);

@@ -2,20 +2,21 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { expect, rules, test } from './fixtures';
 import { basicCredentials, bearer } from './oauth';
 import { freshSlot, iso, runName, slotQuery } from './run-window';
+import { grantOf } from './steps';
 
 type Grant = { access_token?: string; token_type?: string; expires_in?: number };
 
 test.describe('Coviu: OAuth2 client credentials', () => {
-  test('the client credentials grant yields a Bearer token the API accepts', rules('coviu.token-client-credentials'), async ({ coviu, check, settings }) => {
+  test('the client credentials grant yields a Bearer token the API accepts', rules('coviu.token-client-credentials'), async ({ coviu, check, need, settings }) => {
     const res = await coviu.requestToken(basicCredentials(settings.apiKey, settings.apiSecret));
+    // Whether the API takes the token can only be asked of a token that came.
+    const { accessToken } = await need('coviu.token-client-credentials', () => grantOf(res));
     const grant = (res.json ?? {}) as Grant;
     await check('coviu.token-client-credentials', () => {
-      expect(res.status, 'POST /auth/token, Basic api_key:secret, grant_type=client_credentials').toBe(200);
-      expect(grant.access_token, 'access_token').toEqual(expect.any(String));
       expect(grant.token_type?.toLowerCase(), 'token_type').toBe('bearer');
       if (grant.expires_in !== undefined) expect(grant.expires_in, 'expires_in (seconds)').toBeGreaterThan(0);
     });
-    const used = await coviu.listSessions({ ...slotQuery(freshSlot()), page_size: 1 }, { auth: bearer(grant.access_token!) });
+    const used = await coviu.listSessions({ ...slotQuery(freshSlot()), page_size: 1 }, { auth: bearer(accessToken) });
     await check('coviu.token-client-credentials', () => {
       expect(used.status, 'GET /sessions with the granted token').toBe(200);
     });

@@ -1,8 +1,6 @@
 import type { ApiResponse, ContractClient, Credentials, SendOptions } from '../../harness/http/contract-client';
 import type { Cleanup } from '../../harness/fixtures/cleanup';
-import { HarnessError } from '../../harness/rules/recorder';
 import type { TargetClock } from '../../harness/time/clock';
-import type { Grant } from './oauth';
 import { freshSlot, slotQuery } from './run-window';
 import type { Timed } from './timeline';
 
@@ -72,16 +70,28 @@ export interface ListQuery {
 /** An answer with the local times it was sent and received, for the timing rules. */
 export type TimedResponse = ApiResponse & Timed;
 
+/** The sessions of pages read one after another; `refused` is the answer that was no page, when one came. */
+export interface Walk {
+  readonly sessions: Session[];
+  /** Every page was read (up to the last, or until the caller had enough). */
+  readonly complete: boolean;
+  readonly refused?: TimedResponse;
+}
+
+/** The page an answer holds, or undefined when it holds none (the walk stops there; the check says why). */
+function pageIn(res: ApiResponse): Page<Session> | undefined {
+  const page = res.json as Page<Session> | undefined;
+  return res.status === 200 && Array.isArray(page?.content) ? page : undefined;
+}
+
 export const is2xx = (status: number) => status >= 200 && status < 300;
 export const is4xx = (status: number) => status >= 400 && status < 500;
 
-/** A participant is canceled when it carries a deletion time. */
-export const isCanceledParticipant = (p: Participant) => typeof p.deleted_at === 'string' && p.deleted_at !== '';
-export const isCanceledSession = (s: Session) => typeof s.canceled_time === 'string' && s.canceled_time !== '';
 
 /**
  * The Coviu operations, sent through the checking client. Every answer feeds the target clock; every session a
- * create answers is canceled after the test (a started one cannot be, which the target answers with a 4xx).
+ * create answers is canceled after the test (a started one cannot be, which the target answers with a 4xx). It
+ * sends and tracks; the checks are the specs' (suites/coviu/steps.ts).
  */
 export class CoviuApi {
   constructor(readonly client: ContractClient, private readonly cleanup: Cleanup, readonly clock: TargetClock) {}
@@ -140,44 +150,16 @@ export class CoviuApi {
     return this.send('deleteSessionParticipant', { ...options, pathParams: { participant_id: id } });
   }
 
-  /** A create the test needs to succeed: anything but 2xx with a session is a broken prerequisite. */
-  async mustCreate(body: NewSession): Promise<Session> {
-    const res = await this.createSession(body);
-    const s = res.json as Session | undefined;
-    if (!is2xx(res.status) || typeof s?.session_id !== 'string') {
-      throw new HarnessError(`could not create a session to test with: POST /sessions answered ${res.status}`);
-    }
-    return s;
-  }
-
-  /** A participant the test needs to exist. */
-  async mustAdd(sessionId: string, body: NewParticipant): Promise<Participant> {
-    const res = await this.addParticipant(sessionId, body);
-    const p = res.json as Participant | undefined;
-    if (!is2xx(res.status) || typeof p?.participant_id !== 'string') {
-      throw new HarnessError(`could not add a participant to test with: POST /sessions/{id}/participants answered ${res.status}`);
-    }
-    return p;
-  }
-
-  /** A page the test needs to read. */
-  async mustList(query: ListQuery): Promise<Page<Session>> {
-    const res = await this.listSessions(query);
-    const page = res.json as Page<Session> | undefined;
-    if (res.status !== 200 || !Array.isArray(page?.content)) {
-      throw new HarnessError(`could not list sessions: GET /sessions answered ${res.status}`);
-    }
-    return page;
-  }
-
   /**
    * The sessions of a query, page after page until the last (or until `enough` says so), bounded by `maxPages`:
    * a live account may hold many.
    */
-  async listAll(query: ListQuery, maxPages: number, enough: (sessions: Session[]) => boolean = () => false): Promise<{ sessions: Session[]; complete: boolean }> {
+  async listAll(query: ListQuery, maxPages: number, enough: (sessions: Session[]) => boolean = () => false): Promise<Walk> {
     const sessions: Session[] = [];
     for (let page = 0; page < maxPages; page++) {
-      const p = await this.mustList({ ...query, page });
+      const res = await this.listSessions({ ...query, page });
+      const p = pageIn(res);
+      if (!p) return { sessions, complete: false, refused: res };
       sessions.push(...p.content);
       if (!p.more || p.content.length === 0 || enough(sessions)) return { sessions, complete: true };
     }
@@ -189,13 +171,18 @@ export class CoviuApi {
    * last one (by `page_count`) backwards until `enough`, in list order. Without `page_count`, page after page.
    * The query must not lose sessions while it is read (use include_canceled), so positions only grow.
    */
-  async listTail(query: ListQuery, maxPages: number, enough: (sessions: Session[]) => boolean): Promise<{ sessions: Session[]; complete: boolean }> {
-    const first = await this.mustList({ ...query, page: 0 });
+  async listTail(query: ListQuery, maxPages: number, enough: (sessions: Session[]) => boolean): Promise<Walk> {
+    const firstRes = await this.listSessions({ ...query, page: 0 });
+    const first = pageIn(firstRes);
+    if (!first) return { sessions: [], complete: false, refused: firstRes };
     if (!first.more || enough(first.content)) return { sessions: first.content, complete: true };
     if (typeof first.page_count !== 'number' || first.page_count < 2) return this.listAll(query, maxPages, enough);
     const tail: Session[][] = [];
     for (let page = first.page_count - 1; page >= 1 && tail.length < maxPages; page--) {
-      tail.unshift((await this.mustList({ ...query, page })).content);
+      const res = await this.listSessions({ ...query, page });
+      const p = pageIn(res);
+      if (!p) return { sessions: [...first.content, ...tail.flat()], complete: false, refused: res };
+      tail.unshift(p.content);
       if (enough([...first.content, ...tail.flat()])) return { sessions: [...first.content, ...tail.flat()], complete: true };
     }
     return { sessions: [...first.content, ...tail.flat()], complete: tail.length === first.page_count - 1 };
@@ -204,16 +191,6 @@ export class CoviuApi {
   /** A cheap request (an empty stretch of the run's window) whose Date header sets the target clock. */
   async sampleClock(): Promise<void> {
     await this.listSessions({ ...slotQuery(freshSlot()), page_size: 1 });
-  }
-
-  /** Obtains a grant with the client credentials; anything but a 200 with a token is a configuration problem. */
-  async grant(auth: Credentials): Promise<Grant> {
-    const res = await this.requestToken(auth);
-    const body = res.json as { access_token?: unknown; expires_in?: unknown } | undefined;
-    if (res.status !== 200 || typeof body?.access_token !== 'string' || !body.access_token) {
-      throw new HarnessError(`POST /auth/token answered ${res.status} without an access_token: check COVIU_API_KEY and COVIU_API_SECRET`);
-    }
-    return { accessToken: body.access_token, expiresInS: typeof body.expires_in === 'number' ? body.expires_in : undefined };
   }
 
   /** Registers a session a create answered with, so it is canceled even when the test fails. */

@@ -5,6 +5,7 @@ import { TargetClock } from '../../harness/time/clock';
 import { CoviuApi } from './coviu-api';
 import { basicCredentials, bearerCredentials, TokenStore } from './oauth';
 import { coviuProvider } from './settings';
+import { grantOf } from './steps';
 import { Timeline } from './timeline';
 
 export { expect };
@@ -15,9 +16,14 @@ export const test = conformanceTest(coviuProvider).extend<{ coviu: CoviuApi; tim
   targetClock: [async ({}, use) => use(new TargetClock()), { scope: 'worker' }],
   tokens: [async ({}, use) => use(new TokenStore()), { scope: 'worker' }],
 
-  coviu: async ({ contractClient, settings, cleanup, targetClock, tokens }, use) => {
-    // The token request goes through this same client, so its answer is checked like any other.
-    const client = contractClient(bearerCredentials(tokens, () => api.grant(basicCredentials(settings.apiKey, settings.apiSecret))));
+  coviu: async ({ contractClient, settings, cleanup, targetClock, tokens, need }, use) => {
+    // The token request goes through this same client, so its answer is checked like any other. The preflight
+    // took the credentials: a token endpoint that then grants none stops the test, blocked by the token rule.
+    const fetchGrant = async () => {
+      const res = await api.requestToken(basicCredentials(settings.apiKey, settings.apiSecret));
+      return need('coviu.token-client-credentials', () => grantOf(res));
+    };
+    const client = contractClient(bearerCredentials(tokens, fetchGrant));
     const api = new CoviuApi(client, cleanup, targetClock);
     await use(api);
   },

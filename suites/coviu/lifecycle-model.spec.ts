@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
-import { checkProperty, commandsFor } from '../../harness/property/run-property';
+import { commandsFor } from '../../harness/property/run-property';
 import { CoviuApi } from './coviu-api';
 import { rules, test } from './fixtures';
 import {
@@ -33,7 +33,7 @@ function lifecycleCommands(maxListPages: number): fc.Arbitrary<LifecycleCommand>
 }
 
 test.describe('Coviu sessions: model-based', () => {
-  test('sequences of create, update, cancel, participant changes, reads and waits agree with a clock-aware model', rules('coviu.lifecycle-model'), async ({ coviu, cleanup: testCleanup, timeline, rules: recorder, transcript, run, settings }, testInfo) => {
+  test('sequences of create, update, cancel, participant changes, reads and waits agree with a clock-aware model', rules('coviu.lifecycle-model'), async ({ coviu, timeline, rules: recorder, property, run, settings }) => {
     const { leadMs, durationMs, toleranceMs } = settings.timing;
     // One run waits at most for one session's start and end, plus the settling around starts and ends; its
     // closing sweep waits for the first session's start.
@@ -44,13 +44,13 @@ test.describe('Coviu sessions: model-based', () => {
     await coviu.sampleClock();
     const commands = lifecycleCommands(settings.maxListPages);
 
-    const property = (replayPath: string | undefined) => {
+    await property('coviu.lifecycle-model', DEFAULT_RUNS, (replayPath, iterate) => {
+      // Per check (the search, then the replay): once a run has failed, shrinking may spend the budget, no more.
       let failedAt: number | undefined;
-      return fc.asyncProperty(commandsFor(commands, replayPath, MAX_COMMANDS), async (cmds) => {
+      return fc.asyncProperty(commandsFor(commands, replayPath, MAX_COMMANDS), iterate(async (scope, cmds) => {
         if (failedAt !== undefined && Date.now() - failedAt > SHRINK_BUDGET_MS) return;
         // Each run names its sessions apart and cancels what is still scheduled before the next one starts.
-        const cleanup = testCleanup.scope();
-        const real: LifecycleReal = { api: new CoviuApi(coviu.client, cleanup, coviu.clock), rules: recorder };
+        const real: LifecycleReal = { api: new CoviuApi(coviu.client, scope, coviu.clock), rules: recorder };
         const model: LifecycleModel = {
           tag: runName(`model-${randomBytes(3).toString('hex')}`),
           beganMs: timeline.clock.now(),
@@ -68,12 +68,8 @@ test.describe('Coviu sessions: model-based', () => {
         } catch (e) {
           failedAt ??= Date.now();
           throw e;
-        } finally {
-          const problems = await cleanup.run();
-          if (problems.length) testInfo.annotations.push({ type: 'cleanup-failed', description: problems.join('\n') });
         }
-      });
-    };
-    await checkProperty(property, { testInfo, transcript, run, defaultNumRuns: DEFAULT_RUNS });
+      }));
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { expect, rules, test } from './fixtures';
-import { is2xx, is4xx, type NewSession, type Session } from './coviu-api';
+import type { NewSession, Session } from './coviu-api';
 import { freshSlot, iso, runName, slotQuery } from './run-window';
+import { createdSession, createdSessionOf, expect4xx, sessionOf, walkedSessions } from './steps';
 
 const MINUTE = 60_000;
 const PICTURE = 'https://session-conformance.invalid/room.png';
@@ -18,10 +19,8 @@ test.describe('Coviu sessions: create, read, update', () => {
       participants: [{ display_name: 'Dr. Host', role: 'host', state: `create-${randomBytes(3).toString('hex')}` }],
     };
     const res = await coviu.createSession(body);
-    const s = res.json as Session;
     await check('coviu.create-session', () => {
-      expect(is2xx(res.status), `POST /sessions answered ${res.status}`).toBe(true);
-      expect(s.session_id, 'session_id').toEqual(expect.any(String));
+      const s = createdSessionOf(res, 'POST /sessions');
       sameInstant(s.start_time, body.start_time);
       sameInstant(s.end_time, body.end_time);
       expect(s, 'name and picture').toMatchObject({ session_name: body.session_name, picture: PICTURE });
@@ -31,17 +30,16 @@ test.describe('Coviu sessions: create, read, update', () => {
     });
   });
 
-  test('GET by id answers that session', rules('coviu.get-session'), async ({ coviu, check }) => {
+  test('GET by id answers that session', rules('coviu.get-session'), async ({ coviu, check, need }) => {
     const slot = freshSlot();
     const made = [
-      await coviu.mustCreate({ session_name: runName('get-a'), start_time: iso(slot.at(MINUTE)), end_time: iso(slot.at(2 * MINUTE)) }),
-      await coviu.mustCreate({ session_name: runName('get-b'), start_time: iso(slot.at(3 * MINUTE)), end_time: iso(slot.at(5 * MINUTE)) }),
+      await createdSession(coviu, need, { session_name: runName('get-a'), start_time: iso(slot.at(MINUTE)), end_time: iso(slot.at(2 * MINUTE)) }),
+      await createdSession(coviu, need, { session_name: runName('get-b'), start_time: iso(slot.at(3 * MINUTE)), end_time: iso(slot.at(5 * MINUTE)) }),
     ];
     for (const s of made) {
       const res = await coviu.getSession(s.session_id);
-      const read = res.json as Session;
       await check('coviu.get-session', () => {
-        expect(res.status, `GET /sessions/${s.session_id}`).toBe(200);
+        const read = sessionOf(res, `GET /sessions/${s.session_id}`);
         expect(read.session_id).toBe(s.session_id);
         expect(read.session_name).toBe(s.session_name);
         sameInstant(read.start_time, s.start_time);
@@ -50,9 +48,9 @@ test.describe('Coviu sessions: create, read, update', () => {
     }
   });
 
-  test('an update changes start, end, name and picture, and the change persists', rules('coviu.update-session'), async ({ coviu, check }) => {
+  test('an update changes start, end, name and picture, and the change persists', rules('coviu.update-session'), async ({ coviu, check, need }) => {
     const slot = freshSlot();
-    const s = await coviu.mustCreate({ session_name: runName('update'), start_time: iso(slot.at(MINUTE)), end_time: iso(slot.at(2 * MINUTE)) });
+    const s = await createdSession(coviu, need, { session_name: runName('update'), start_time: iso(slot.at(MINUTE)), end_time: iso(slot.at(2 * MINUTE)) });
     const changes = { session_name: runName('updated'), picture: PICTURE, start_time: iso(slot.at(4 * MINUTE)), end_time: iso(slot.at(7 * MINUTE)) };
     const res = await coviu.updateSession(s.session_id, changes);
     const expectChanged = (x: Session, what: string) => {
@@ -61,17 +59,14 @@ test.describe('Coviu sessions: create, read, update', () => {
       sameInstant(x.start_time, changes.start_time);
       sameInstant(x.end_time, changes.end_time);
     };
-    await check('coviu.update-session', () => {
-      expect(res.status, 'PUT /sessions/{id}').toBe(200);
-      expectChanged(res.json as Session, 'PUT answer');
-    });
+    await check('coviu.update-session', () => expectChanged(sessionOf(res, 'PUT /sessions/{id}'), 'PUT answer'));
     const read = await coviu.getSession(s.session_id);
-    await check('coviu.update-session', () => expectChanged(read.json as Session, 'GET after PUT'));
+    await check('coviu.update-session', () => expectChanged(sessionOf(read, 'GET after PUT'), 'GET after PUT'));
   });
 
-  test('an update that puts the end at or before the start is refused and changes nothing', rules('coviu.update-times-validated'), async ({ coviu, check }) => {
+  test('an update that puts the end at or before the start is refused and changes nothing', rules('coviu.update-times-validated'), async ({ coviu, check, need }) => {
     const slot = freshSlot();
-    const s = await coviu.mustCreate({ session_name: runName('update-times'), start_time: iso(slot.at(2 * MINUTE)), end_time: iso(slot.at(4 * MINUTE)) });
+    const s = await createdSession(coviu, need, { session_name: runName('update-times'), start_time: iso(slot.at(2 * MINUTE)), end_time: iso(slot.at(4 * MINUTE)) });
     const attempts = [
       { end_time: iso(slot.at(MINUTE)) },
       { end_time: s.start_time },
@@ -79,14 +74,13 @@ test.describe('Coviu sessions: create, read, update', () => {
     ];
     for (const changes of attempts) {
       const res = await coviu.updateSession(s.session_id, changes);
-      await check('coviu.update-times-validated', () => {
-        expect(is4xx(res.status), `PUT ${JSON.stringify(changes)} answered ${res.status}`).toBe(true);
-      });
+      await check('coviu.update-times-validated', () => expect4xx(res, `PUT ${JSON.stringify(changes)}`));
     }
-    const read = (await coviu.getSession(s.session_id)).json as Session;
+    const read = await coviu.getSession(s.session_id);
     await check('coviu.update-times-validated', () => {
-      sameInstant(read.start_time, s.start_time);
-      sameInstant(read.end_time, s.end_time);
+      const after = sessionOf(read, 'GET after the refused updates');
+      sameInstant(after.start_time, s.start_time);
+      sameInstant(after.end_time, s.end_time);
     });
   });
 
@@ -95,12 +89,10 @@ test.describe('Coviu sessions: create, read, update', () => {
     const start = Math.floor((coviu.clock.now() - 60 * MINUTE) / 1_000) * 1_000;
     const name = runName(`past-${randomBytes(3).toString('hex')}`);
     const res = await coviu.createSession({ session_name: name, start_time: iso(start), end_time: iso(start + 120 * MINUTE) });
-    await check('coviu.create-start-in-future', () => {
-      expect(is4xx(res.status), `POST /sessions starting an hour ago answered ${res.status}`).toBe(true);
-    });
+    await check('coviu.create-start-in-future', () => expect4xx(res, 'POST /sessions starting an hour ago'));
     const around = await coviu.listAll({ start_time: iso(start - 1_000), end_time: iso(start + 1_000), include_canceled: true }, settings.maxListPages);
     await check('coviu.create-start-in-future', () => {
-      expect(around.sessions.map((s) => s.session_name), 'sessions starting at that moment').not.toContain(name);
+      expect(walkedSessions(around, 'GET /sessions around that start').map((s) => s.session_name), 'sessions starting at that moment').not.toContain(name);
     });
   });
 
@@ -112,13 +104,11 @@ test.describe('Coviu sessions: create, read, update', () => {
     ];
     for (const body of bodies) {
       const res = await coviu.createSession(body);
-      await check('coviu.create-end-after-start', () => {
-        expect(is4xx(res.status), `POST /sessions ${body.start_time} → ${body.end_time} answered ${res.status}`).toBe(true);
-      });
+      await check('coviu.create-end-after-start', () => expect4xx(res, `POST /sessions ${body.start_time} → ${body.end_time}`));
     }
     const listed = await coviu.listAll({ ...slotQuery(slot), include_canceled: true }, settings.maxListPages);
     await check('coviu.create-end-after-start', () => {
-      expect(listed.sessions.map((s) => s.session_name), 'sessions of this test').toEqual([]);
+      expect(walkedSessions(listed, 'GET /sessions of this test\'s slot').map((s) => s.session_name), 'sessions of this test').toEqual([]);
     });
   });
 });

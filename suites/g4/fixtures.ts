@@ -8,7 +8,7 @@ export { expect };
 export const rules = rulesOf(g4Provider.contract);
 
 export const test = conformanceTest(g4Provider).extend<{ g4: G4Api }>({
-  g4: async ({ contractClient, settings, rules: recorder, cleanup }, use) => {
-    await use(new G4Api(contractClient(authorizationCredentials(settings.authorization)), cleanup, settings, recorder));
+  g4: async ({ contractClient, settings, cleanup }, use) => {
+    await use(new G4Api(contractClient(authorizationCredentials(settings.authorization)), cleanup, settings));
   },
 });

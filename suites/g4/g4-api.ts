@@ -1,9 +1,7 @@
-import { expect } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { RUN_ID } from '../../harness/config/run';
 import type { Cleanup } from '../../harness/fixtures/cleanup';
 import type { ApiResponse, ContractClient, Credentials, SendOptions } from '../../harness/http/contract-client';
-import { HarnessError, type RuleRecorder } from '../../harness/rules/recorder';
 import type { G4Settings } from './settings';
 
 export const TENANT_HEADER = 'x-g4-tenant';
@@ -64,39 +62,27 @@ export function runData(label: string): { 'session-conformance': string; label: 
   return { 'session-conformance': RUN_ID, label, nonce: randomBytes(6).toString('hex') };
 }
 
-/**
- * A PUT or DELETE that worked. Any 2xx: which one exactly is `g4.status-documented`'s business, so a rule
- * about data or deletion does not fail on a 204 where the contract documents 200.
- */
 /** A value as it goes over the wire: JSON.stringify then parse (JSON has no -0, no undefined). */
 export function asSent(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value)) as unknown;
 }
 
-export function expectSuccess(res: ApiResponse, what: string): void {
-  expect(res.status >= 200 && res.status < 300, `${what} succeeds (status ${res.status})`).toBe(true);
-}
-
-/** The assertions of `g4.create-valid-credentials` on one create answer. */
-export function expectSessionOpened(res: ApiResponse): void {
-  const body = (res.json ?? {}) as Partial<AuthenticatedSession>;
-  expect(res.status, 'status of POST /session with valid credentials').toBe(200);
-  expect(body.validCredentials, 'validCredentials').toBe(true);
-  expect(body.accessAllowed, 'accessAllowed').toBe(true);
-  expect(typeof body.sessionId === 'string' && body.sessionId.length > 0, `sessionId is a non-empty string (got ${JSON.stringify(body.sessionId)})`).toBe(true);
-}
-
 /**
  * The G4 session operations, sent through the checking client with the tenant header and
- * `Accept: application/json`. Every session a create opens is registered for deletion after the test.
+ * `Accept: application/json`. Every session a create opens is registered for deletion after the test. It sends
+ * and tracks; the checks are the specs' (suites/g4/steps.ts).
  */
 export class G4Api {
   constructor(
     readonly client: ContractClient,
     private readonly cleanup: Cleanup,
     readonly settings: G4Settings,
-    private readonly rules: RuleRecorder,
   ) {}
+
+  /** The same API, registering what it creates with another cleanup (one property iteration's). */
+  withCleanup(cleanup: Cleanup): G4Api {
+    return new G4Api(this.client, cleanup, this.settings);
+  }
 
   /** The configured valid credentials, with data. */
   credentials(data?: unknown): CreateSessionBody {
@@ -106,18 +92,6 @@ export class G4Api {
   async create(body: CreateSessionBody, options: CallOptions = {}): Promise<ApiResponse> {
     const send = this.options(options, { 'x-g4-application': 'session-conformance' });
     return this.client.send('createSession', { ...send, json: body, onAnswer: (r) => this.track(r, this.tenantOf(options)) });
-  }
-
-  /** Opens a session with the valid credentials; a create that fails here is a `g4.create-valid-credentials` failure. */
-  async openSession(label: string, data: unknown = runData(label)): Promise<OpenedSession> {
-    const sentAt = Date.now();
-    const res = await this.create(this.credentials(data));
-    const receivedAt = Date.now();
-    await this.rules.check('g4.create-valid-credentials', () => expectSessionOpened(res));
-    const id = (res.json as Partial<AuthenticatedSession> | undefined)?.sessionId;
-    // Reached only when the baseline excuses the create rule: there is still no session to test with.
-    if (typeof id !== 'string' || !id) throw new HarnessError(`POST /session opened no session (status ${res.status}); nothing to test`);
-    return { id, data, sentAt, receivedAt };
   }
 
   get(id: string, options: CallOptions = {}): Promise<ApiResponse> {

@@ -1,9 +1,9 @@
 import * as fc from 'fast-check';
-import { checkProperty } from '../../harness/property/run-property';
 import type { RuleRecorder } from '../../harness/rules/recorder';
 import { sleep } from '../../harness/time/clock';
 import { expect, rules, test } from './fixtures';
 import { lastDeadline, settled, violations, type ClosedSession, type TimelineWindows } from './model/close-timeline';
+import { connectedSession, listedSessions } from './steps';
 import type { WebidaApi } from './webida-api';
 
 const RULE = 'webida.close-after-timeline';
@@ -17,7 +17,7 @@ const closeAfters = (maxS: number) => fc.noBias(fc.array(fc.integer({ min: -1, m
  * until every session is gone (or the last deadline has passed) and compares each look with the model.
  */
 async function closeTogether(api: WebidaApi, ns: readonly number[], recorder: RuleRecorder, w: TimelineWindows): Promise<void> {
-  const sockets = await Promise.all(ns.map((_, i) => api.connect(`timeline-${i}`)));
+  const sockets = await Promise.all(ns.map((_, i) => connectedSession(api, recorder, `timeline-${i}`)));
   const origin = Date.now();
   const closed: ClosedSession[] = [];
   for (const [i, socket] of sockets.entries()) {
@@ -29,8 +29,11 @@ async function closeTogether(api: WebidaApi, ns: readonly number[], recorder: Ru
   const end = lastDeadline(closed, w);
   for (;;) {
     const sentAt = Date.now();
-    const listed = await api.listed();
-    const look = { sentAt, answeredAt: Date.now(), listed };
+    const res = await api.find();
+    const answeredAt = Date.now();
+    // A list that fails shows nothing: the look itself breaks the property.
+    const listed = await recorder.need(RULE, () => listedSessions(res));
+    const look = { sentAt, answeredAt, listed };
     const problems = violations(closed, look, w, origin);
     if (problems.length) await recorder.check(RULE, () => expect(problems, `closeAfter ${JSON.stringify(ns)}: findSessions and the sockets against the model`).toEqual([]));
     if (settled(closed, look, w) || sentAt > end) break;
@@ -43,24 +46,19 @@ async function closeTogether(api: WebidaApi, ns: readonly number[], recorder: Ru
 }
 
 test.describe('Webida sessions: closeAfter, property-based', () => {
-  test('for any small closeAfter, sessions closed together each stay until their time and are gone soon after', rules(RULE), async ({ webida, cleanup: testCleanup, rules: recorder, transcript, run, settings }, testInfo) => {
+  test('for any small closeAfter, sessions closed together each stay until their time and are gone soon after', rules(RULE), async ({ webida, rules: recorder, property, run, settings }) => {
     const { closeAfterS, toleranceMs, closeGraceMs } = settings.timing;
     const windows: TimelineWindows = { toleranceMs, graceMs: closeGraceMs };
     // An iteration lasts about its largest closeAfter; a live target gets fewer runs.
-    const numRuns = run.fcNumRuns ?? (settings.usesMock ? 5 : 3);
+    const defaultRuns = settings.usesMock ? 5 : 3;
+    const numRuns = run.fcNumRuns ?? defaultRuns;
     const iterationMs = closeAfterS * 1000 + closeGraceMs + 2 * POLL_MS + 2_000;
     // Room for the runs plus shrinking and replaying a counterexample.
     test.setTimeout(30_000 + (numRuns + 20) * iterationMs);
-    const property = () =>
-      fc.asyncProperty(closeAfters(closeAfterS), async (ns) => {
+    await property(RULE, defaultRuns, (_, iterate) =>
+      fc.asyncProperty(closeAfters(closeAfterS), iterate(async (scope, ns) => {
         // Each iteration removes its own sessions before the next starts.
-        const cleanup = testCleanup.scope();
-        try {
-          await closeTogether(webida.withCleanup(cleanup), ns, recorder, windows);
-        } finally {
-          await cleanup.run();
-        }
-      });
-    await checkProperty(property, { testInfo, transcript, run, defaultNumRuns: numRuns });
+        await closeTogether(webida.withCleanup(scope), ns, recorder, windows);
+      })));
   });
 });

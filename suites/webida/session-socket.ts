@@ -24,7 +24,18 @@ export interface SocketEvent {
   readonly at: number;
 }
 
-export type ConnectResult = { readonly ok: true; readonly socket: SessionSocket } | { readonly ok: false; readonly error: string };
+/**
+ * How a connection attempt ended. A refused one says whether the server refused the handshake (a socket.io
+ * `connect_error` from its middleware) or the connection never got that far (transport error, no answer).
+ */
+export type ConnectResult =
+  | { readonly ok: true; readonly socket: SessionSocket }
+  | { readonly ok: false; readonly error: string; readonly byServer: boolean };
+
+/** socket.io-client reports transport trouble as a TransportError (engine.io) or an Error "timeout" (Manager). */
+function isTransportError(e: Error): boolean {
+  return (e as Error & { type?: unknown }).type === 'TransportError' || e.message === 'timeout';
+}
 
 /**
  * One Webida client connection (socket.io-client, websocket transport, no reconnection: a reconnect would
@@ -58,15 +69,15 @@ export class SessionSocket {
       timeout: target.timeoutMs,
     });
     const started = Date.now();
-    const outcome = await new Promise<{ ok: true } | { ok: false; error: string }>((done) => {
-      const timer = setTimeout(() => done({ ok: false, error: `no answer within ${target.timeoutMs} ms` }), target.timeoutMs + 500);
+    const outcome = await new Promise<{ ok: true } | { ok: false; error: string; byServer: boolean }>((done) => {
+      const timer = setTimeout(() => done({ ok: false, error: `no answer within ${target.timeoutMs} ms`, byServer: false }), target.timeoutMs + 500);
       socket.once('connect', () => {
         clearTimeout(timer);
         done({ ok: true });
       });
       socket.once('connect_error', (e: Error) => {
         clearTimeout(timer);
-        done({ ok: false, error: e.message });
+        done({ ok: false, error: e.message, byServer: !isTransportError(e) });
       });
     });
     const url = displayUrl(target, query);
@@ -74,7 +85,7 @@ export class SessionSocket {
       socket.close();
       const recorded = transcript.record({ method: 'SOCKET.IO', url, requestHeaders: {}, durationMs: Date.now() - started, error: outcome.error });
       // The recorded text is redacted: a server's message may echo what it was sent.
-      return { ok: false, error: recorded.error ?? 'refused' };
+      return { ok: false, error: recorded.error ?? 'refused', byServer: outcome.byServer };
     }
     transcript.record({
       method: 'SOCKET.IO', url, requestHeaders: {}, status: 101, responseBody: `connected (socket id ${socket.id ?? '?'})`, durationMs: Date.now() - started,

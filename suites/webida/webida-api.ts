@@ -3,7 +3,6 @@ import { RUN_ID } from '../../harness/config/run';
 import type { Cleanup } from '../../harness/fixtures/cleanup';
 import type { ApiResponse, ContractClient, Credentials, SendOptions } from '../../harness/http/contract-client';
 import type { Transcript } from '../../harness/http/transcript';
-import { HarnessError } from '../../harness/rules/recorder';
 import { SessionSocket, type ConnectResult, type Handshake, type SocketTarget } from './session-socket';
 
 /** The Session model as the suite reads it (the schema checks the rest). */
@@ -42,7 +41,7 @@ export interface WebidaTarget {
 /**
  * The Webida session operations, sent through the checking client, and the socket.io connections that make
  * sessions. Every session the run connects is closed after the test (closeSession with closeAfter 0, then the
- * socket), also when the test fails.
+ * socket), also when the test fails. It sends and tracks; the checks are the specs' (suites/webida/steps.ts).
  */
 export class WebidaApi {
   constructor(
@@ -69,19 +68,9 @@ export class WebidaApi {
     return this.client.send('closeSession', { ...options, pathParams: { sessionId: id }, query: { closeAfter } });
   }
 
-  /** Ids of the sessions findSessions lists, with their states (an empty map when it did not answer 200). */
-  async listed(workspaceId?: string): Promise<Map<string, Session>> {
-    const res = await this.find(workspaceId);
-    const list = res.status === 200 && Array.isArray(res.json) ? (res.json as Session[]) : [];
-    return new Map(list.map((s) => [s.id, s]));
-  }
-
-  /** Connects a session the way Webida clients do; a refused connection is harness trouble here. */
-  async connect(label: string, workspaceId = this.target.workspaceId): Promise<SessionSocket> {
-    const sessionId = runSessionId(label);
-    const result = await this.tryConnect({ token: this.target.token, sessionId, workspaceId });
-    if (!result.ok) throw new HarnessError(`socket.io connection for session ${sessionId} was refused: ${result.error}`);
-    return result.socket;
+  /** Connects a session the way Webida clients do: with the token, its own session id and the run's workspace. */
+  connect(label: string, workspaceId = this.target.workspaceId): Promise<ConnectResult> {
+    return this.tryConnect({ token: this.target.token, sessionId: runSessionId(label), workspaceId });
   }
 
   /** Connects with the handshake as given (the auth tests send none or a wrong token). */
