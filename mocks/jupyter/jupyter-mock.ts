@@ -101,6 +101,12 @@ export function jupyterMock(options: JupyterMockOptions): MockDefinition<Jupyter
 
     routes: [
       {
+        // Not part of the sessions contract: the suite asks it once for the kernel its sessions should use.
+        method: 'GET',
+        pattern: /^\/api\/kernelspecs$/,
+        handle: () => json(200, { default: 'python3', kernelspecs: { python3: { name: 'python3', spec: { display_name: 'Python 3', language: 'python' } } } }),
+      },
+      {
         method: 'GET',
         pattern: /^\/api\/sessions$/,
         operationId: 'listSessions',

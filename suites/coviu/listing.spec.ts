@@ -96,7 +96,7 @@ test.describe('Coviu sessions: listing and paging', () => {
         if (big.page_size !== undefined) expect(big.page_size, 'page_size answered for page_size=1000 (max 200)').toBeLessThanOrEqual(200);
       } else {
         expect(oversized.status, 'page_size=1000 is capped or refused').toBeGreaterThanOrEqual(400);
-        expect(oversized.status).toBeLessThan(500);
+        expect(oversized.status, 'status of a page request over the size limit').toBeLessThan(500);
       }
     });
 

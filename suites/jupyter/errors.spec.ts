@@ -16,8 +16,8 @@ test.describe('Jupyter sessions: refused requests', () => {
     const path = runPath('no-kernel');
     const res = await jupyter.create({ path, name: 'no-kernel', type: 'notebook', kernel: { name: `no-such-kernel-${Date.now()}` } });
     await check('jupyter.unknown-kernel-501', () => {
-      expect(res.status).toBe(501);
-      expect(res.json).toEqual(expect.objectContaining({ message: expect.any(String), short_message: expect.any(String) }));
+      expect(res.status, 'status of a create with an unknown kernel name').toBe(501);
+      expect(res.json, 'body of the 501').toEqual(expect.objectContaining({ message: expect.any(String), short_message: expect.any(String) }));
     });
     const listed = await jupyter.list();
     await check('jupyter.failed-create-leaves-nothing', () => {

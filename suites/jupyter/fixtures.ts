@@ -1,14 +1,16 @@
 import { expect } from '@playwright/test';
 import { conformanceTest } from '../../harness/fixtures/conformance';
 import { rulesOf } from '../../harness/fixtures/tags';
-import { JupyterApi, tokenCredentials } from './jupyter-api';
+import { defaultKernel, JupyterApi, tokenCredentials } from './jupyter-api';
 import { jupyterProvider } from './settings';
 
 export { expect };
 export const rules = rulesOf(jupyterProvider.contract);
 
-export const test = conformanceTest(jupyterProvider).extend<{ jupyter: JupyterApi }>({
-  jupyter: async ({ contractClient, settings, cleanup }, use) => {
-    await use(new JupyterApi(contractClient(tokenCredentials(settings.token)), cleanup));
+export const test = conformanceTest(jupyterProvider).extend<{ jupyter: JupyterApi }, { kernelName: string }>({
+  // Read once per worker: GET /api/kernelspecs is beside the sessions API in the same REST API, and read-only.
+  kernelName: [async ({ settings, http, run }, use) => use(await defaultKernel(settings, http, run.requestTimeoutMs)), { scope: 'worker' }],
+  jupyter: async ({ contractClient, settings, cleanup, kernelName }, use) => {
+    await use(new JupyterApi(contractClient(tokenCredentials(settings.token)), cleanup, kernelName));
   },
 });

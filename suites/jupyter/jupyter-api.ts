@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { RUN_ID } from '../../harness/config/run';
 import type { ApiResponse, ContractClient, Credentials, SendOptions } from '../../harness/http/contract-client';
 import type { Cleanup } from '../../harness/fixtures/cleanup';
+import type { HttpTransport } from '../../harness/http/transport';
 
 export interface SessionBody {
   path?: string;
@@ -19,6 +20,20 @@ export function tokenCredentials(token: string | undefined): Credentials {
   };
 }
 
+/** The server's default kernelspec (`GET /api/kernelspecs` → `default`), or `python3` when it does not say. */
+export async function defaultKernel(settings: { baseUrl: string; token?: string }, http: HttpTransport, timeoutMs: number): Promise<string> {
+  try {
+    const res = await http.send({
+      method: 'GET', url: `${settings.baseUrl}/api/kernelspecs`, timeoutMs,
+      headers: settings.token ? { authorization: `token ${settings.token}` } : {},
+    });
+    const name = (JSON.parse(res.body.toString('utf8')) as { default?: unknown }).default;
+    return typeof name === 'string' && name ? name : 'python3';
+  } catch {
+    return 'python3';
+  }
+}
+
 /** A path no other run (and no other test of this run) uses: the run only ever touches its own sessions. */
 export function runPath(label: string, ext = '.ipynb'): string {
   return `session-conformance/${RUN_ID}/${label}-${randomBytes(3).toString('hex')}${ext}`;
@@ -33,7 +48,16 @@ export function isRunPath(path: unknown): boolean {
  * is registered for deletion after the test.
  */
 export class JupyterApi {
-  constructor(readonly client: ContractClient, private readonly cleanup: Cleanup) {}
+  /**
+   * @param kernelName the kernel a test's sessions ask for (the server's default kernelspec): the spec leaves the
+   *   kernel out as optional, but some servers need one, and a test about listing or renaming should not stop there
+   */
+  constructor(readonly client: ContractClient, private readonly cleanup: Cleanup, readonly kernelName = 'python3') {}
+
+  /** The same API, registering what it creates with another cleanup (one property iteration's). */
+  withCleanup(cleanup: Cleanup): JupyterApi {
+    return new JupyterApi(this.client, cleanup, this.kernelName);
+  }
 
   list(options?: SendOptions): Promise<ApiResponse> {
     return this.client.send('listSessions', options);

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { RUN_ID } from '../../harness/config/run';
 import { rules, test } from './fixtures';
-import { JupyterApi } from './jupyter-api';
 import { STORE_RUNS, storeProperty } from './model/store-property';
 
 test.describe('Jupyter sessions: model-based', () => {
@@ -9,7 +8,7 @@ test.describe('Jupyter sessions: model-based', () => {
     test.setTimeout(180_000);
     await property('jupyter.model-store', settings.usesMock ? STORE_RUNS.mock : STORE_RUNS.live, (replayPath, iterate) =>
       storeProperty(replayPath, iterate, (scope) => ({
-        api: new JupyterApi(jupyter.client, scope),
+        api: jupyter.withCleanup(scope),
         rules: recorder,
         prefix: `session-conformance/${RUN_ID}/model-${randomBytes(3).toString('hex')}`,
       })));

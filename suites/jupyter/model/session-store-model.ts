@@ -39,7 +39,7 @@ export class CreateCommand implements StoreCommand {
   check = () => true;
   async run(m: StoreModel, r: StoreReal): Promise<void> {
     const path = pathOf(m, this.label);
-    const res = await r.api.create({ path, name: this.label, type: 'notebook' });
+    const res = await r.api.create({ path, name: this.label, type: 'notebook', kernel: { name: r.api.kernelName } });
     const existing = m.sessions.get(path);
     // The exact status is a rule of its own; the model asks that the create worked, and what it returned.
     await r.rules.check('jupyter.create-returns-201', () => expect(res.status, `status of POST ${path}`).toBe(201));
