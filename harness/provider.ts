@@ -36,10 +36,13 @@ export function defineProviderContract(options: {
   const catalogue = new RuleCatalogue(options.name, options.rules);
   const { schemaErrorOwners = [], ...automatic } = options.responseRules;
   for (const id of [...Object.values(automatic), ...schemaErrorOwners.map((o) => o.rule)]) catalogue.get(id);
+  const contract = new Contract(resolve(dir, 'openapi.yaml'));
+  // A body rule named in the contract must be a rule of the catalogue: a typo would report to nothing.
+  for (const op of contract.operations()) for (const r of op.responses) if (r.bodyRule) catalogue.get(r.bodyRule);
   return {
     name: options.name,
     catalogue,
-    contract: new Contract(resolve(dir, 'openapi.yaml')),
+    contract,
     responseRules: options.responseRules,
     baselinesDir: resolve(dir, 'baselines'),
   };

@@ -8,6 +8,7 @@ const API_YAML_COPY = 'contracts/jupyter/upstream/jupyter_server/api.yaml';
 const SECURITY = 'https://github.com/jupyter-server/jupyter_server/blob/9a4d6eea2b16815a493b11fffe0b51b1fe55a81b/docs/source/operators/security.rst';
 const SECURITY_COPY = 'contracts/jupyter/upstream/jupyter_server/security.rst';
 // jupyter_server's code, for what the documents leave open (basis seen-in-code).
+const JUPYTER_SERVER_BASE_HANDLERS = 'https://github.com/jupyter-server/jupyter_server/blob/v2.21.1/jupyter_server/base/handlers.py';
 const HANDLERS = 'https://github.com/jupyter-server/jupyter_server/blob/v2.11.1/jupyter_server/services/sessions/handlers.py';
 const SESSION_MANAGER = 'https://github.com/jupyter-server/jupyter_server/blob/v2.11.1/jupyter_server/services/sessions/sessionmanager.py';
 
@@ -25,6 +26,14 @@ export const jupyterRules: readonly Rule[] = [
     source: 'Session: properties: id (type: string, format: uuid), path, name, type (type: string), kernel ($ref: "#/definitions/Kernel"); Kernel: required: id, name; 501: schema: properties: message, short_message (type: string)',
     reference: `${spec('L843-L890', 'definitions Kernel and Session')}; ${API_YAML}#L444-L453, POST /api/sessions 501`,
     basis: 'stated',
+  },
+  {
+    id: 'jupyter.error-body-schema',
+    level: 'SHOULD',
+    title: 'Refusals the spec leaves undocumented (400, 401, 403, 404) carry jupyter_server\'s JSON error body {message, reason}',
+    source: 'reply: dict[str, Any] = { "message": message, } … reply["message"] = e.log_message or message; reply["reason"] = e.reason',
+    reference: `not stated: api.yaml documents no body for these statuses (and 401, 403, 404 not at all); jupyter_server's APIHandler.write_error sends {message, reason} (${JUPYTER_SERVER_BASE_HANDLERS}#L760-L780)`,
+    basis: 'seen-in-code',
   },
   {
     id: 'jupyter.json-content-type',

@@ -10,7 +10,11 @@ export interface DocumentedResponse {
   /** JSON schema of the body, with file $refs turned into schema ids; absent when the response has no body. */
   readonly schema?: string | Record<string, unknown>;
   readonly mediaType?: string;
-  readonly requiredHeaders: readonly string[];
+  /**
+   * The rule the body's schema check reports to (`x-body-rule`), where the contract adds a status the published
+   * document does not have (an implementation's error body): a SHOULD, not the MUST response-schema rule.
+   */
+  readonly bodyRule?: string;
 }
 
 export interface Operation {
@@ -81,15 +85,12 @@ export class Contract {
   private documentedResponse(status: string, r: Json): DocumentedResponse {
     const content = (r.content ?? {}) as Record<string, Json>;
     const mediaType = Object.keys(content).find((m) => m.includes('json'));
-    const headers = (r.headers ?? {}) as Record<string, Json>;
     return {
       status,
       description: String(r.description ?? ''),
       mediaType,
       schema: mediaType ? this.toSchema((content[mediaType] as Json).schema as Json) : undefined,
-      requiredHeaders: Object.entries(headers)
-        .filter(([, h]) => this.deref(h).required === true)
-        .map(([name]) => name.toLowerCase()),
+      ...(typeof r['x-body-rule'] === 'string' ? { bodyRule: r['x-body-rule'] } : {}),
     };
   }
 

@@ -107,7 +107,7 @@ export class ContractClient {
       return encodeURIComponent(v);
     });
     const res = await this.raw(op.method, path, options, operationId);
-    await this.checkResponse(op, res, options.schemaRule ?? this.responseRules.schema);
+    await this.checkResponse(op, res, options.schemaRule);
     return res;
   }
 
@@ -178,8 +178,9 @@ export class ContractClient {
     }
   }
 
-  private async checkResponse(op: Operation, res: ApiResponse, schemaRule: string): Promise<void> {
+  private async checkResponse(op: Operation, res: ApiResponse, asked: string | undefined): Promise<void> {
     const documented = this.contract.responseFor(op.operationId, res.status);
+    const schemaRule = asked ?? documented?.bodyRule ?? this.responseRules.schema;
     const where = `${op.method} ${op.path} → ${res.status}`;
     await this.rules.check(this.responseRules.statusDocumented, () => {
       if (!documented) {

@@ -3,6 +3,7 @@ import { defineFaults } from '../core/faults';
 /** Ways the Jupyter mock can break the contract; each names the rule that must catch it. */
 export const jupyterFaults = defineFaults('jupyter', [
   { name: 'kernel-id-missing', rule: 'jupyter.response-schema', description: 'sessions are answered without kernel.id' },
+  { name: 'error-body-without-message', rule: 'jupyter.error-body-schema', description: '404 answers carry {"detail": …}, not {message, reason}' },
   { name: 'text-content-type', rule: 'jupyter.json-content-type', description: 'JSON bodies are sent as text/plain' },
   { name: 'unknown-id-410', rule: 'jupyter.status-documented', description: 'GET of an unknown id answers 410, a status GET does not document' },
   { name: 'create-returns-200', rule: 'jupyter.create-returns-201', description: 'create answers 200 instead of 201' },

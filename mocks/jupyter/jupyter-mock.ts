@@ -238,6 +238,7 @@ function find(state: JupyterState, id: string): SessionModel | undefined {
 function unknownSession(req: MockRequest, id: string): MockResponse {
   if (req.faults.has('unknown-id-500')) return error(500, 'Unhandled error');
   if (req.faults.has('unknown-id-410')) return error(410, 'Gone');
+  if (req.faults.has('error-body-without-message')) return json(404, { detail: 'Not Found' });
   return error(404, `Session not found: session_id='${id}'`);
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, rules, test } from './fixtures';
-import { runPath } from './jupyter-api';
+import { runPath, tokenCredentials } from './jupyter-api';
 
 test.describe('Jupyter sessions: authentication', () => {
   test('without the token, every operation is refused', rules('jupyter.auth-required'), async ({ jupyter, check, settings, rules: recorder }) => {
@@ -22,7 +22,7 @@ test.describe('Jupyter sessions: authentication', () => {
         expect([401, 403], `${res.exchange.method} ${new URL(res.exchange.url).pathname} without a token`).toContain(res.status);
       });
     }
-    const wrongToken = await jupyter.list({ auth: { apply: (req) => void (req.headers.authorization = 'token wrong-token') } });
+    const wrongToken = await jupyter.list({ auth: tokenCredentials('wrong-token', settings.tokenIn) });
     await check('jupyter.auth-required', () => {
       expect([401, 403], 'GET /api/sessions with a wrong token').toContain(wrongToken.status);
     });

@@ -40,7 +40,7 @@ test.describe('Jupyter sessions: refused requests', () => {
     });
   });
 
-  test('GET, PATCH and DELETE of an unknown id answer 404', rules('jupyter.unknown-id-404', 'jupyter.status-documented'), async ({ jupyter, check }) => {
+  test('GET, PATCH and DELETE of an unknown id answer 404', rules('jupyter.unknown-id-404', 'jupyter.status-documented', 'jupyter.error-body-schema'), async ({ jupyter, check }) => {
     const id = randomUUID();
     const answers = [await jupyter.get(id), await jupyter.patch(id, { name: 'x' }), await jupyter.delete(id)];
     for (const res of answers) {

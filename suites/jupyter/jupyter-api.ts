@@ -11,22 +11,30 @@ export interface SessionBody {
   kernel?: { id?: string; name?: string };
 }
 
-/** `Authorization: token <t>`, as jupyter_server's docs give it. */
-export function tokenCredentials(token: string | undefined): Credentials {
+/** `Authorization: token <t>`, as jupyter_server's docs give it, or `?token=<t>`, which every server reads. */
+export function tokenCredentials(token: string | undefined, tokenIn: 'header' | 'query' = 'header'): Credentials {
   return {
     apply(req) {
-      if (token) req.headers.authorization = `token ${token}`;
+      if (!token) return;
+      if (tokenIn === 'query') req.query.token = token;
+      else req.headers.authorization = `token ${token}`;
     },
   };
 }
 
+/** A URL and headers carrying the token as the settings say, for requests outside the checking client. */
+export function withToken(settings: { token?: string; tokenIn: 'header' | 'query' }, url: string): { url: string; headers: Record<string, string> } {
+  if (!settings.token) return { url, headers: {} };
+  if (settings.tokenIn === 'header') return { url, headers: { authorization: `token ${settings.token}` } };
+  const u = new URL(url);
+  u.searchParams.set('token', settings.token);
+  return { url: u.toString(), headers: {} };
+}
+
 /** The server's default kernelspec (`GET /api/kernelspecs` → `default`), or `python3` when it does not say. */
-export async function defaultKernel(settings: { baseUrl: string; token?: string }, http: HttpTransport, timeoutMs: number): Promise<string> {
+export async function defaultKernel(settings: { baseUrl: string; token?: string; tokenIn: 'header' | 'query' }, http: HttpTransport, timeoutMs: number): Promise<string> {
   try {
-    const res = await http.send({
-      method: 'GET', url: `${settings.baseUrl}/api/kernelspecs`, timeoutMs,
-      headers: settings.token ? { authorization: `token ${settings.token}` } : {},
-    });
+    const res = await http.send({ method: 'GET', ...withToken(settings, `${settings.baseUrl}/api/kernelspecs`), timeoutMs });
     const name = (JSON.parse(res.body.toString('utf8')) as { default?: unknown }).default;
     return typeof name === 'string' && name ? name : 'python3';
   } catch {

@@ -17,7 +17,7 @@ function venvEnv(id: string): Record<string, string> {
 export const debianJupyterServer: JupyterImplementation = {
   name: 'jupyter-server',
   baseline: 'jupyter-server-1.23.3',
-  takesTokenHeader: true,
+  tokenIn: 'header',
   missing() {
     const probe = spawnSync('jupyter-server', ['--version'], { encoding: 'utf8' });
     return probe.status === 0 ? null : 'jupyter-server is not installed (Debian: apt-get install jupyter-server python3-ipykernel)';
@@ -38,7 +38,7 @@ export const debianJupyterServer: JupyterImplementation = {
 export const jupyterServer2: JupyterImplementation = {
   name: 'jupyter-server',
   baseline: 'jupyter-server-2.21.1',
-  takesTokenHeader: true,
+  tokenIn: 'header',
   missing: () => venvMissing('jupyter-server-2.21.1'),
   command: ({ port, token, dirs }) => ({
     program: venvProgram('jupyter-server-2.21.1', 'jupyter-server'),
@@ -52,9 +52,8 @@ export const jupyterServer2: JupyterImplementation = {
 
 /**
  * Jupyverse 0.14.18 (FastAPI; fps-kernels serves /api/sessions). Its token mode (fps-auth, `auth.mode=token`)
- * takes the token only as the query parameter `?token=` (then a cookie), never from an `Authorization` header,
- * so the suite, which sends `Authorization: token <t>`, could not get past the preflight: it runs without
- * authentication (`auth.mode=noauth`) and the auth rule is skipped. The `lab` plugin is off: it needs a
+ * takes the token only as the query parameter `?token=` (then a cookie), never from an `Authorization` header:
+ * the suite sends it there (JUPYTER_TOKEN_IN=query). The `lab` plugin is off: it needs a
  * JupyterLab frontend package we do not install, and without one Jupyverse does not start. The kernels'
  * connection files go to TMPDIR (under the workdir). On SIGTERM Jupyverse exits but leaves its kernels running:
  * the launcher ends them.
@@ -62,11 +61,11 @@ export const jupyterServer2: JupyterImplementation = {
 export const jupyverse: JupyterImplementation = {
   name: 'Jupyverse',
   baseline: 'jupyverse-0.14.18',
-  takesTokenHeader: false,
+  tokenIn: 'query',
   missing: () => venvMissing('jupyverse-0.14.18'),
-  command: ({ port, dirs }) => ({
+  command: ({ port, token, dirs }) => ({
     program: venvProgram('jupyverse-0.14.18', 'jupyverse'),
-    args: ['--host', '127.0.0.1', '--port', String(port), '--disable', 'lab', '--set', 'auth.mode=noauth', '--set', `auth.directory=${dirs.data}`],
+    args: ['--host', '127.0.0.1', '--port', String(port), '--disable', 'lab', '--set', 'auth.mode=token', '--set', `auth.token=${token}`, '--set', `auth.directory=${dirs.data}`],
     env: venvEnv('jupyverse-0.14.18'),
   }),
 };
@@ -79,7 +78,7 @@ export const jupyverse: JupyterImplementation = {
 export const kernelGateway: JupyterImplementation = {
   name: 'Jupyter Kernel Gateway',
   baseline: 'jupyter-kernel-gateway-3.0.1',
-  takesTokenHeader: true,
+  tokenIn: 'header',
   missing: () => venvMissing('jupyter-kernel-gateway-3.0.1'),
   command: ({ port, token }) => ({
     program: venvProgram('jupyter-kernel-gateway-3.0.1', 'jupyter-kernelgateway'),
@@ -100,7 +99,7 @@ export const kernelGateway: JupyterImplementation = {
 export const enterpriseGateway: JupyterImplementation = {
   name: 'Jupyter Enterprise Gateway',
   baseline: 'jupyter-enterprise-gateway-3.3.0',
-  takesTokenHeader: true,
+  tokenIn: 'header',
   missing: () => venvMissing('jupyter-enterprise-gateway-3.3.0'),
   command: ({ port, token }) => ({
     program: venvProgram('jupyter-enterprise-gateway-3.3.0', 'jupyter-enterprisegateway'),

@@ -24,13 +24,10 @@ export interface JupyterImplementation {
   /** Baseline the run is checked with (`contracts/jupyter/baselines/<baseline>.yaml`). */
   readonly baseline: string;
   missing(): string | null;
-  /**
-   * The server's command line for a free loopback port. `token` is set when the implementation takes a token
-   * the suite can send (`Authorization: token <t>`); without one the server runs without authentication.
-   */
-  command(run: { port: number; token: string | undefined; dirs: RunDirs }): { program: string; args: string[]; env?: Record<string, string> };
-  /** False where the suite cannot send the token the server would require (see the implementation). */
-  readonly takesTokenHeader: boolean;
+  /** The server's command line for a free loopback port, with the run's token. */
+  command(run: { port: number; token: string; dirs: RunDirs }): { program: string; args: string[]; env?: Record<string, string> };
+  /** Where the server reads the token: `Authorization: token <t>`, or only the query `?token=<t>` (JUPYTER_TOKEN_IN). */
+  readonly tokenIn: 'header' | 'query';
 }
 
 function makeDirs(workdir: string): RunDirs {
@@ -42,15 +39,20 @@ function makeDirs(workdir: string): RunDirs {
   return dirs;
 }
 
+/** A request to the server with the run's token where the implementation takes it. */
+type Authorized = (path: string) => { url: string; headers: Record<string, string> };
+
 /** Asks the server to shut its kernels down, as a client would; what it misses is ended by signal after. */
-async function deleteKernels(baseUrl: string, headers: Record<string, string>): Promise<void> {
+async function deleteKernels(authorized: Authorized): Promise<void> {
   try {
-    const res = await fetch(`${baseUrl}/api/kernels`, { headers, signal: AbortSignal.timeout(5_000) });
+    const list = authorized('/api/kernels');
+    const res = await fetch(list.url, { headers: list.headers, signal: AbortSignal.timeout(5_000) });
     const kernels = res.ok ? ((await res.json()) as { id?: unknown }[]) : [];
     await Promise.all(
       kernels
         .filter((k) => typeof k.id === 'string')
-        .map((k) => fetch(`${baseUrl}/api/kernels/${k.id as string}`, { method: 'DELETE', headers, signal: AbortSignal.timeout(10_000) }).catch(() => undefined)),
+        .map((k) => authorized(`/api/kernels/${k.id as string}`))
+        .map((one) => fetch(one.url, { method: 'DELETE', headers: one.headers, signal: AbortSignal.timeout(10_000) }).catch(() => undefined)),
     );
   } catch {
     // the server may be gone or hung; the signals below still stop it
@@ -70,7 +72,7 @@ export function jupyterLauncher(impl: JupyterImplementation): RealTargetLauncher
     async start(workdirArg: string): Promise<RunningTarget> {
       const workdir = resolve(workdirArg);
       const dirs = makeDirs(workdir);
-      const token = impl.takesTokenHeader ? `sc-${randomBytes(16).toString('hex')}` : undefined;
+      const token = `sc-${randomBytes(16).toString('hex')}`;
       const port = await freePort();
       const { program, args, env } = impl.command({ port, token, dirs });
       const logFile = join(workdir, 'server.log');
@@ -84,23 +86,26 @@ export function jupyterLauncher(impl: JupyterImplementation): RealTargetLauncher
         },
       });
       const baseUrl = `http://127.0.0.1:${port}`;
-      const headers: Record<string, string> = token ? { authorization: `token ${token}` } : {};
+      const authorized: Authorized = (path) =>
+        impl.tokenIn === 'header'
+          ? { url: `${baseUrl}${path}`, headers: { authorization: `token ${token}` } }
+          : { url: `${baseUrl}${path}?token=${encodeURIComponent(token)}`, headers: {} as Record<string, string> };
       let stopping: Promise<void> | undefined;
       const stop = () =>
         (stopping ??= (async () => {
-          await deleteKernels(baseUrl, headers);
+          await deleteKernels(authorized);
           await stopServer(child);
           await endKernels(workdir);
         })());
       try {
-        await waitReady(`${baseUrl}/api/kernelspecs`, headers, child, () => logTail(logFile, token ? [token] : []));
+        const ready = authorized('/api/kernelspecs');
+        await waitReady(ready.url, ready.headers, child, () => logTail(logFile, [token]));
       } catch (e) {
         await stop();
         throw new Error(`${impl.name}: ${e instanceof Error ? e.message : String(e)}`);
       }
       return {
-        // An empty JUPYTER_TOKEN overrides one in the caller's environment: this server takes none.
-        env: { JUPYTER_BASE_URL: baseUrl, JUPYTER_TOKEN: token ?? '', JUPYTER_BASELINE: impl.baseline },
+        env: { JUPYTER_BASE_URL: baseUrl, JUPYTER_TOKEN: token, JUPYTER_TOKEN_IN: impl.tokenIn, JUPYTER_BASELINE: impl.baseline },
         stop,
         kernelProcesses: () => kernelPids(workdir).length,
       };

@@ -15,7 +15,7 @@ test('the version request for the report stops reading past CONFORMANCE_MAX_RESP
   const target = await startHostileTarget('huge', { hugeBodyBytes: 24 * 2 ** 20 });
   const http = new UndiciTransport(10 * 2 ** 20);
   try {
-    const settings: JupyterSettings = { baseUrl: target.url, usesMock: false, secrets: [], shown: {} };
+    const settings: JupyterSettings = { baseUrl: target.url, usesMock: false, tokenIn: 'header', secrets: [], shown: {} };
     // As the `targetVersion` fixture does: a version the target does not tell is not an error.
     const version = await jupyterProvider.version!(settings, http).catch(() => undefined);
     const [body] = target.stats().hugeBodies;
