@@ -8,7 +8,7 @@ export const coviuFaults = defineFaults('coviu', [
   { name: 'token-type-mac', rule: 'coviu.token-client-credentials', description: 'the token endpoint grants token_type "mac"' },
   { name: 'token-any-secret', rule: 'coviu.token-bad-client-refused', description: 'the token endpoint accepts any secret' },
   { name: 'no-bearer-served', rule: 'coviu.bearer-required', description: 'requests without Authorization are served' },
-  { name: 'bad-bearer-403', rule: 'coviu.bearer-required', description: 'an invalid bearer token answers 403 instead of 401' },
+  { name: 'bad-bearer-403', rule: 'coviu.bearer-401', description: 'an invalid bearer token answers 403 instead of 401' },
   { name: 'create-drops-participants', rule: 'coviu.create-session', description: 'participants embedded in a create are dropped' },
   { name: 'past-start-accepted', rule: 'coviu.create-start-in-future', description: 'a create with a start in the past is accepted' },
   { name: 'refused-create-stored', rule: 'coviu.create-start-in-future', description: 'a create with a past start answers 400 but the session is stored' },

@@ -24,7 +24,8 @@ export const webidaFaults = defineFaults('webida', [
   { name: 'close-timer-shared', rule: 'webida.close-after-timeline', description: 'one close timer per server: a closeSession drops the pending close of another session, which then stays CLOSING' },
   { name: 'disconnect-removes-at-once', rule: 'webida.disconnect-shows-losing', description: 'a client that leaves is removed at once instead of shown LOSING (as webida-server-mini does)' },
   { name: 'rest-auth-ignored', rule: 'webida.rest-auth-required', description: 'REST requests without the token are served' },
-  { name: 'socket-auth-ignored', rule: 'webida.socket-auth-required', description: 'socket.io connections without the token are accepted' },
+  { name: 'socket-auth-ignored', rule: 'webida.socket-auth-required', description: 'socket.io connections without the token are accepted and make sessions' },
+  { name: 'socket-auth-kept-open', rule: 'webida.socket-auth-refused', description: 'socket.io connections without the token are kept open, though they make no session' },
   { name: 'find-answers-500', rule: 'webida.socket-auth-required', description: 'findSessions answers 500, so no list shows whether a refused connection made a session' },
 ]);
 

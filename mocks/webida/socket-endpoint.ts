@@ -50,7 +50,11 @@ export function attachSocketEndpoint(
     if (!ns) return next(new Error('unknown fault namespace'));
     const q = socket.handshake.query;
     const given = queryString(q.token);
-    if (!ns.faults.has('socket-auth-ignored') && given !== token) return next(new Error(given ? 'invalid token' : 'need access token'));
+    if (!ns.faults.has('socket-auth-ignored') && given !== token) {
+      // Kept open, but bound to no session: the connection is not refused, yet no session is made.
+      if (ns.faults.has('socket-auth-kept-open')) return next();
+      return next(new Error(given ? 'invalid token' : 'need access token'));
+    }
     const sessionId = queryString(q.sessionId);
     if (!sessionId) return next(new Error('need sessionId'));
     const refused = ns.state.refusal(sessionId);
@@ -59,7 +63,8 @@ export function attachSocketEndpoint(
     next();
   });
   io.on('connection', (socket) => {
-    const c = connections.get(socket)!;
+    const c = connections.get(socket);
+    if (!c) return; // a connection the `socket-auth-kept-open` fault let in: bound to no session
     c.ns.state.connect(socket, c.sessionId, c.workspaceId);
     socket.on('disconnect', () => c.ns.state.disconnected(c.sessionId, socket, c.ns.faults));
   });

@@ -21,7 +21,7 @@ test.describe('Webida sessions: authentication', () => {
     }
   });
 
-  test('a socket.io connection without the token, or with a wrong one, is refused and makes no session', rules('webida.socket-auth-required'), async ({ webida, check, settings }) => {
+  test('a socket.io connection without the token, or with a wrong one, is refused and makes no session', rules('webida.socket-auth-required', 'webida.socket-auth-refused'), async ({ webida, check, settings }) => {
     const attempts = [
       { label: 'without a token', handshake: { sessionId: runSessionId('no-token'), workspaceId: settings.workspaceId } },
       { label: 'with a wrong token', handshake: { token: WRONG_TOKEN, sessionId: runSessionId('wrong-token'), workspaceId: settings.workspaceId } },
@@ -30,8 +30,10 @@ test.describe('Webida sessions: authentication', () => {
     const listed = await webida.find();
     for (const [i, { label, handshake }] of attempts.entries()) {
       const refused = refusedByServer(results[i]!, label);
-      await check('webida.socket-auth-required', () => {
+      await check('webida.socket-auth-refused', () => {
         expect(refused ? 'refused' : 'connected', `socket.io connection ${label}`).toBe('refused');
+      });
+      await check('webida.socket-auth-required', () => {
         // Asserted as a list: a findSessions that fails says nothing about what it would list.
         expect(listedIds(listed), `findSessions after the connection ${label}`).not.toContain(handshake.sessionId);
       });
