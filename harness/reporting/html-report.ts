@@ -91,7 +91,8 @@ function hasEvidence(rule: RuleReport): boolean {
 }
 
 function ruleRow(rule: RuleReport): string {
-  const detail = rule.status === 'pass' || rule.status === 'not-run' ? '' : rule.reason ? `<p class="reason">${esc(rule.reason)}</p>` : '';
+  // A pass has a reason only when it held on part of the evidence (a part not checked, a test blocked): shown.
+  const detail = rule.status === 'not-run' || !rule.reason ? '' : `<p class="reason">${esc(rule.reason)}</p>`;
   const stale = rule.staleBaseline ? '<p class="reason">Stale baseline entry: the baseline lists this rule, but it held.</p>' : '';
   const more = hasEvidence(rule) ? ` <a href="#finding-${esc(rule.id)}">evidence</a>` : '';
   return `      <tr id="rule-${esc(rule.id)}" class="status-${rule.status}">

@@ -65,6 +65,8 @@ export function ruleResult(rule: Rule, evidence: RuleEvidence, baseline: Baselin
     if (entry) return { ...base, status: 'pass', staleBaseline: true, reason: `baseline ${baseline.name} lists this rule, but it passed` };
     // Held wherever it was checked; say where it could not be, so a pass on part of the evidence is not taken for more.
     if (blocked) return { ...base, status: 'pass', blockedBy: blocked.blockedBy!.rule, reason: `held where checked; not reached in "${blocked.title}": ${blockedReason(blocked.blockedBy!)}` };
+    // A part the configuration could not support (e.g. a second workspace): the pass is told as partial.
+    if (counts.skip > 0) return { ...base, status: 'pass', reason: `held where checked; not checked: ${firstMessage('skip')}` };
     return { ...base, status: 'pass' };
   }
   if (counts.skip > 0) return { ...base, status: 'skip', reason: firstMessage('skip') };

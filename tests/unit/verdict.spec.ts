@@ -62,6 +62,11 @@ test.describe('rule results', () => {
     expect(verdict([r]).blocked, 'only skipped rules count as blocked').toBe(0);
   });
 
+  test('a rule that held, with a part the configuration could not support, passes and says what was not checked', () => {
+    const r = ruleResult(rule(), { outcomes: [{ rule: 'demo.rule', status: 'pass' }, { rule: 'demo.rule', status: 'skip', message: 'no second workspace' }], tests: [ran] }, none);
+    expect(r).toMatchObject({ status: 'pass', reason: 'held where checked; not checked: no second workspace' });
+  });
+
   test('a test that ended with nothing to name is an error, never a bare "not reached"', () => {
     const r = ruleResult(rule(), evidence([], [{ title: 'T', checked: false, completed: false }]), none);
     expect(r.status).toBe('error');
