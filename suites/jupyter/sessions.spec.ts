@@ -1,6 +1,6 @@
 import { expect, rules, test } from './fixtures';
 import { runPath } from './jupyter-api';
-import { createdSession, deletedSession, ownSessions, sessionOf } from './steps';
+import { bodyNote, createdSession, deletedSession, ownSessions, sessionOf } from './steps';
 
 test.describe('Jupyter sessions: create, read, rename, delete', () => {
   test('a create answers 201 with the session and a Location naming it', rules('jupyter.create-returns-201', 'jupyter.create-location', 'jupyter.response-schema', 'jupyter.json-content-type'), async ({ jupyter, check }) => {
@@ -10,10 +10,13 @@ test.describe('Jupyter sessions: create, read, rename, delete', () => {
       expect(sessionOf(res, 'POST /api/sessions').path, 'path of the created session').toBe(path);
     });
     await check('jupyter.create-location', () => {
+      const answered = `the ${res.status} answer to POST /api/sessions`;
       const location = res.headers.location;
-      expect(location, 'Location header').toEqual(expect.any(String));
+      expect(location, `Location header of ${answered}`).toEqual(expect.any(String));
+      const id = (res.json as { id?: unknown } | undefined)?.id;
+      expect(id, `the session id in ${answered}, which the Location must name${bodyNote(res)}`).toEqual(expect.any(String));
       const resolved = new URL(location!, jupyter.client.url('/'));
-      expect(resolved.pathname, 'Location resolves to /api/sessions/<id>').toBe(new URL(jupyter.client.url(`/api/sessions/${(res.json as { id?: string } | undefined)?.id}`)).pathname);
+      expect(resolved.pathname, `Location of ${answered} resolves to /api/sessions/<id>`).toBe(new URL(jupyter.client.url(`/api/sessions/${id as string}`)).pathname);
     });
   });
 

@@ -33,8 +33,13 @@ export async function createdSession(jupyter: JupyterApi, rules: RuleRecorder, b
 /** The session of a create or read answer: asserts its status and an id, showing what came instead. */
 export function sessionOf(res: ApiResponse, what: string): Session {
   expect(res.status, `status of ${what}`).toBe(res.exchange.method === 'POST' ? 201 : 200);
-  expect(res.json, `body of ${what}`).toEqual(expect.objectContaining({ id: expect.any(String) }));
+  expect(res.json, `body of ${what}${bodyNote(res)}`).toEqual(expect.objectContaining({ id: expect.any(String) }));
   return res.json as Session;
+}
+
+/** What a body that is no JSON was, for an assertion's message. */
+export function bodyNote(res: ApiResponse): string {
+  return res.json === undefined ? ` (the body is not JSON: ${JSON.stringify(res.text.slice(0, 120))})` : '';
 }
 
 /**

@@ -113,7 +113,9 @@ export async function startHostileTarget(mode: HostileMode, options: HostileOpti
       return send(res, req.headers.authorization === `token ${token}` ? json(200, []) : json(403, { message: 'Forbidden' }));
     }
     stats.hostile += 1;
-    readBody(req, (body) => misbehave(req, res, plausibleAnswer(req.method ?? 'GET', rest, body), stats.hostile));
+    // Without the token, refused as a real server would (then spoiled like every other answer).
+    const refused = req.headers.authorization !== `token ${token}` ? json(403, { message: 'Forbidden', reason: null }) : undefined;
+    readBody(req, (body) => misbehave(req, res, refused ?? plausibleAnswer(req.method ?? 'GET', rest, body), stats.hostile));
   });
 
   function misbehave(req: IncomingMessage, res: ServerResponse, answer: Answer, n: number): void {
@@ -194,6 +196,8 @@ export async function startHostileTarget(mode: HostileMode, options: HostileOpti
     pump();
   }
 
+  const created = new Set<string>();
+
   function plausibleAnswer(method: string, rest: string, body: unknown): Answer {
     const session = (id: string = randomUUID()) => ({
       id,
@@ -203,11 +207,14 @@ export async function startHostileTarget(mode: HostileMode, options: HostileOpti
       kernel: { id: randomUUID(), name: 'python3' },
     });
     const one = /^\/api\/sessions\/([^/]+)$/.exec(rest)?.[1];
+    // An id it never handed out is unknown, as on a real server: only the spoil differs from a plausible answer.
+    if (one && !created.has(decodeURIComponent(one))) return json(404, { message: 'Session not found', reason: null });
     if (rest === '/api' && method === 'GET') return json(200, { version: 'hostile' });
     if (rest === '/api/sessions' && method === 'GET') return json(200, [session()]);
     if (rest === '/api/sessions' && method === 'POST') {
-      const created = session();
-      return { ...json(201, created), headers: { 'content-type': 'application/json', location: `${prefix}/api/sessions/${created.id}` } };
+      const made = session();
+      created.add(made.id);
+      return { ...json(201, made), headers: { 'content-type': 'application/json', location: `${prefix}/api/sessions/${made.id}` } };
     }
     if (one && method === 'GET') return json(200, session(decodeURIComponent(one)));
     if (one && method === 'PATCH') return json(200, session(decodeURIComponent(one)));

@@ -2,7 +2,7 @@ import type * as fc from 'fast-check';
 import { expect } from '@playwright/test';
 import type { RuleRecorder } from '../../../harness/rules/recorder';
 import type { JupyterApi } from '../jupyter-api';
-import { listedPaths } from '../steps';
+import { bodyNote, listedPaths } from '../steps';
 
 /** A simplified session store: what the server must agree with. Keyed by path, like jupyter_server. */
 export interface StoreModel {
@@ -46,6 +46,7 @@ export class CreateCommand implements StoreCommand {
     await r.rules.check(RULE, () => {
       expect(res.status, `POST ${path}`).toBeGreaterThanOrEqual(200);
       expect(res.status, `POST ${path}`).toBeLessThan(300);
+      expect(res.json, `the session of POST ${path}${bodyNote(res)}`).toEqual(expect.objectContaining({ id: expect.any(String) }));
       const s = res.json as Session;
       if (existing) expect(s.id, 'a create of an existing path returns that session').toBe(existing.id);
       else expect([...m.sessions.values()].map((x) => x.id), 'a new path makes a new session').not.toContain(s.id);
@@ -68,7 +69,7 @@ export class RenameCommand implements StoreCommand {
     const res = await r.api.patch(s.id, { path, name: label });
     await r.rules.check(RULE, () => {
       expect(res.status, `PATCH ${s.id}`).toBe(200);
-      expect(res.json as Session).toMatchObject({ id: s.id, path, name: label });
+      expect(res.json, `PATCH answer${bodyNote(res)}`).toMatchObject({ id: s.id, path, name: label });
     });
     m.sessions.delete(oldPath);
     m.sessions.set(path, { id: s.id, name: label });
@@ -104,7 +105,7 @@ export class GetCommand implements StoreCommand {
     const res = await r.api.get(s.id);
     await r.rules.check(RULE, () => {
       expect(res.status, `GET ${s.id}`).toBe(200);
-      expect(res.json as Session).toMatchObject({ id: s.id, path, name: s.name });
+      expect(res.json, `GET answer${bodyNote(res)}`).toMatchObject({ id: s.id, path, name: s.name });
     });
   }
   toString = () => `GET /api/sessions/{#${this.index}} ${this.resolved}`;
