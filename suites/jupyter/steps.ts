@@ -42,20 +42,24 @@ export function bodyNote(res: ApiResponse): string {
   return res.json === undefined ? ` (the body is not JSON: ${JSON.stringify(res.text.slice(0, 120))})` : '';
 }
 
+/** A 200 answer whose body is a JSON list; the message says what the body was otherwise. */
+function expectList(res: ApiResponse): void {
+  expect(res.status, 'status of GET /api/sessions').toBe(200);
+  expect(Array.isArray(res.json) ? 'a list' : res.text.slice(0, 200), `body of GET /api/sessions${bodyNote(res)}`).toBe('a list');
+}
+
 /**
  * The sessions of a list answer that the test made (by id), in list order. A list holds every client's sessions,
  * so a test looks only at its own. Asserts the answer is a 200 list, so a failed list never reads as "not listed".
  */
 export function ownSessions(res: ApiResponse, ids: readonly string[]): Session[] {
-  expect(res.status, 'status of GET /api/sessions').toBe(200);
-  expect(Array.isArray(res.json) ? 'a list' : res.text.slice(0, 200), 'body of GET /api/sessions').toBe('a list');
+  expectList(res);
   return (res.json as Session[]).filter((s) => ids.includes(s.id));
 }
 
 /** The paths listed in a list answer, asserting it is a 200 list (see ownSessions). */
 export function listedPaths(res: ApiResponse): string[] {
-  expect(res.status, 'status of GET /api/sessions').toBe(200);
-  expect(Array.isArray(res.json) ? 'a list' : res.text.slice(0, 200), 'body of GET /api/sessions').toBe('a list');
+  expectList(res);
   return (res.json as Session[]).map((s) => pathOf(s) ?? '');
 }
 
