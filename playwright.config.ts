@@ -1,72 +1,26 @@
-import { defineConfig, type PlaywrightTestProject } from '@playwright/test';
-import type { ConformanceWorkerFixtures } from './harness/fixtures/conformance';
-import type { TargetSettings } from './harness/provider';
+import { defineConfig } from '@playwright/test';
 import { envInt, envString, loadEnv } from './harness/config/env';
 import { reportRulesWhateverTheReporters } from './harness/reporting/always-on';
 import { runSettings } from './harness/config/run';
 import { checkedSettings } from './harness/config/check-settings';
-import { preflightProject } from './harness/preflight/preflight';
-import { faultUrl, mockUrl, type MockName } from './mocks/ports';
-import { mockFaults } from './mocks/registry';
-import { providers } from './suites/registry';
+import { discoverProviders, providerFiles, providersByName } from './harness/provider/discover';
+import { MOCK_SERVE_PLAN, conformanceProjects, mockServePlan, projectFilters, selectedProviders } from './harness/provider/projects';
 
 loadEnv();
 // Added after every other reporter, whatever the command line names: it may turn a passed run into a failed one.
 reportRulesWhateverTheReporters();
-const settings = checkedSettings(providers);
+// The composition root: the providers declared in suites/*/provider.ts, handed to the harness from here.
+const providers = discoverProviders();
+const files = providerFiles();
+const names = files.map((f) => f.name);
+checkedSettings(providersByName(providers));
 const run = runSettings();
-type Project = PlaywrightTestProject<{}, Pick<ConformanceWorkerFixtures<TargetSettings>, 'targetUrlOverride'> & { provider: string }>;
+const selfProof = envString('CONFORMANCE_SELF_PROOF') === '1';
+const projects = conformanceProjects(providers, files, { selfProof, names });
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * One project per provider: `npx playwright test --project=jupyter`. Each depends on a preflight setup project
- * that checks the target answers and takes our credentials, so a wrong URL or key is one message, not a
- * hundred failing tests.
- */
-const providerProjects: Project[] = Object.keys(providers).flatMap((name) => [
-  {
-    name: preflightProject(name),
-    testDir: './harness/preflight',
-    testMatch: 'preflight.setup.ts',
-    use: { provider: name, targetUrlOverride: undefined },
-    metadata: { provider: name },
-  },
-  {
-    name,
-    testDir: `./suites/${name}`,
-    dependencies: [preflightProject(name)],
-    use: { provider: name, targetUrlOverride: undefined },
-    metadata: { provider: name },
-  },
-]);
-
-/**
- * The self-proof (CONFORMANCE_SELF_PROOF=1): for every mock fault a project that runs only the checks of
- * the fault's rule against the mock's namespace for that fault. All share one mock instance and run in
- * parallel; tests/self-proof asserts each project fails on its rule.
- */
-const faultProjects: Project[] =
-  envString('CONFORMANCE_SELF_PROOF') === '1'
-    ? Object.entries(mockFaults).flatMap(([provider, faults]) => [
-        ...faults.list.map((fault) => ({
-          name: `${provider}~${fault.name}`,
-          testDir: `./suites/${provider}`,
-          grep: new RegExp(`${escape(`@${fault.rule}`)}(?=\\s|$)`),
-          use: { provider, targetUrlOverride: faultUrl(provider as MockName, fault.name) },
-          metadata: { provider, targetUrlOverride: faultUrl(provider as MockName, fault.name) },
-        })),
-        // Several faults at once, against the whole suite: each must still be caught by its own rule.
-        ...faults.together.map((names) => ({
-          name: `${provider}~${names.join('+')}`,
-          testDir: `./suites/${provider}`,
-          use: { provider, targetUrlOverride: faultUrl(provider as MockName, names.join(',')) },
-          metadata: { provider, targetUrlOverride: faultUrl(provider as MockName, names.join(',')) },
-        })),
-      ])
-    : [];
-
-const needsMock = Object.values(settings).some((s) => s.usesMock);
+/** Only the mocks of the projects this command runs, and only those not pointed at a real target. */
+const plan = mockServePlan(selectedProviders(providers, projects, projectFilters(process.argv)), { selfProof, names });
+process.env[MOCK_SERVE_PLAN] = JSON.stringify(plan);
 
 export default defineConfig({
   testMatch: '**/*.spec.ts',
@@ -88,11 +42,13 @@ export default defineConfig({
     // API tests need no browser; traces would hold credentials, so they stay off.
     trace: 'off',
   },
-  projects: [...providerProjects, ...faultProjects],
-  webServer: needsMock
+  projects,
+  // A reused mock server must be the one this run asked for (its health check answers the plan's key).
+  globalSetup: './harness/provider/verify-mock-server.ts',
+  webServer: plan.mocks.length
     ? {
         command: 'npx tsx mocks/serve.ts',
-        url: `${mockUrl('control')}/__health`,
+        url: `http://127.0.0.1:${plan.control}/__health`,
         reuseExistingServer: !process.env.CI,
         timeout: 30_000,
         stdout: 'ignore',

@@ -1,15 +1,20 @@
 import { runSettings } from '../harness/config/run';
-import { coviuProvider } from '../suites/coviu/settings';
-import { g4Provider } from '../suites/g4/settings';
+import { providersByName } from '../harness/provider/discover';
+import type { CoviuSettings } from '../suites/coviu/provider';
+import type { G4Settings } from '../suites/g4/provider';
 import { ttlPlan } from '../suites/g4/ttl';
-import { webidaProvider } from '../suites/webida/settings';
+import type { WebidaSettings } from '../suites/webida/provider';
+
+const providers = providersByName();
 
 /**
- * fast-check runs of the two properties that live on the real clock, as their specs set them for the mock
- * (not exported: suites/coviu/lifecycle-model.spec.ts DEFAULT_RUNS, suites/webida/close-after-property.spec.ts
- * `settings.usesMock ? 5 : 3`). FC_NUM_RUNS overrides both.
+ * fast-check runs of the two properties that live on the real clock, as the providers declare them for the
+ * mock. FC_NUM_RUNS overrides both.
  */
-export const REAL_CLOCK_DEFAULT_RUNS: PropertyRuns = { coviu: 3, webida: 5 };
+export const REAL_CLOCK_DEFAULT_RUNS: PropertyRuns = {
+  coviu: providers.coviu!.runs.lifecycleModel!,
+  webida: providers.webida!.runs.closeAfterPropertyMock!,
+};
 
 /** fast-check runs of the Coviu lifecycle model and of the Webida closeAfter property. */
 export interface PropertyRuns {
@@ -34,9 +39,9 @@ export interface TestWaits {
  * than the test whose own waits, one after another, take longest. Computed from the suites' timing settings.
  */
 export function waitChain(runs: PropertyRuns = runsOf(runSettings().fcNumRuns)): { readonly longest: TestWaits; readonly tests: readonly TestWaits[] } {
-  const coviu = coviuProvider.settings().timing;
-  const webida = webidaProvider.settings().timing;
-  const ttlMs = g4Provider.settings().sessionTtlMs;
+  const coviu = (providers.coviu!.settings() as CoviuSettings).timing;
+  const webida = (providers.webida!.settings() as WebidaSettings).timing;
+  const ttlMs = (providers.g4!.settings() as G4Settings).sessionTtlMs;
   // A Coviu session starts on the whole second after now + lead: on average half a second later.
   const roundingMs = 500;
   const { coviu: coviuRuns, webida: webidaRuns } = runs;

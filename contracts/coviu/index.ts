@@ -1,8 +1,9 @@
-import { defineProviderContract } from '../../harness/provider';
+import { defineProviderContract } from '../../harness/provider/contract';
 import { coviuRules } from './rules';
 
 export const coviuContract = defineProviderContract({
   name: 'coviu',
+  dir: __dirname,
   rules: coviuRules,
   responseRules: {
     schema: 'coviu.response-schema',

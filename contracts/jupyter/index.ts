@@ -1,8 +1,9 @@
-import { defineProviderContract } from '../../harness/provider';
+import { defineProviderContract } from '../../harness/provider/contract';
 import { jupyterRules } from './rules';
 
 export const jupyterContract = defineProviderContract({
   name: 'jupyter',
+  dir: __dirname,
   rules: jupyterRules,
   responseRules: {
     schema: 'jupyter.response-schema',

@@ -1,8 +1,9 @@
-import { defineProviderContract } from '../../harness/provider';
+import { defineProviderContract } from '../../harness/provider/contract';
 import { webidaRules } from './rules';
 
 export const webidaContract = defineProviderContract({
   name: 'webida',
+  dir: __dirname,
   rules: webidaRules,
   responseRules: {
     schema: 'webida.response-schema',

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProviderDefinition } from '../fixtures/conformance';
-import type { TargetSettings } from '../provider';
+import type { TargetSettings } from '../provider/contract';
 import { ConfigError, envString } from './env';
 import { runSettings } from './run';
 

@@ -40,12 +40,13 @@ function unsetOr<T>(value: T | undefined, shown: (v: T) => string): string {
 }
 
 /**
- * A secret (token, key, password). `mock` is what the bundled mock takes when it is unset; `required`: a real
- * target cannot be checked without it.
+ * A secret (token, key, password). `mock` is what the bundled mock takes when it is unset; `required`: the
+ * message when a real target cannot be checked without it. `mockShown`: how the report shows the mock's value.
  */
 export function secret(env: string, o: Common & {
   readonly mock?: string;
   readonly required?: string;
+  readonly mockShown?: string;
   readonly parts?: (v: string) => string[];
   readonly shown?: (v: string) => string;
   readonly sample?: (distinct: string) => string;
@@ -54,12 +55,12 @@ export function secret(env: string, o: Common & {
     env, doc: o.doc, example: o.example ?? '', secret: true,
     defaultDoc: o.defaultDoc ?? (o.mock !== undefined ? "the mock's" : 'none'),
     read(raw, usesMock) {
-      if (raw === undefined && !usesMock && o.required) throw new ConfigError(`${env} must be set with a real target: ${o.required}`);
+      if (raw === undefined && !usesMock && o.required) throw new ConfigError(o.required);
       return raw ?? (usesMock ? o.mock : undefined);
     },
-    show: (v, raw) => (v === undefined ? '(unset)' : raw === undefined ? "(the mock's)" : (o.shown?.(v) ?? '(set)')),
+    show: (v, raw) => (v === undefined ? '(unset)' : raw === undefined && o.mockShown !== undefined ? o.mockShown : (o.shown?.(v) ?? '(set)')),
     ...(o.parts ? { secretParts: (v: string | undefined) => (v === undefined ? [] : o.parts!(v)) } : {}),
-    ...(o.sample ? { sample: o.sample } : {}),
+    sample: o.sample ?? ((distinct: string) => distinct),
   };
 }
 
@@ -69,7 +70,7 @@ export function text(env: string, o: Common & { readonly mock?: string; readonly
     env, doc: o.doc, example: o.example ?? '', secret: false,
     defaultDoc: o.defaultDoc ?? (o.mock !== undefined ? "the mock's" : 'none'),
     read(raw, usesMock) {
-      if (raw === undefined && !usesMock && o.required) throw new ConfigError(`${env} must be set with a real target: ${o.required}`);
+      if (raw === undefined && !usesMock && o.required) throw new ConfigError(o.required);
       return raw ?? (usesMock ? o.mock : undefined);
     },
     show: (v) => unsetOr(v, String),
@@ -112,6 +113,28 @@ export function seconds(env: string, o: Common & { readonly mock?: number }): Se
       return n;
     },
     show: (v) => unsetOr(v, String),
+  };
+}
+
+/** One of a few words, with a default. */
+export function choice<const C extends string>(env: string, o: Common & { readonly choices: readonly C[]; readonly default: C }): Setting<C> {
+  return {
+    env, doc: o.doc, example: o.example ?? o.default, secret: false, defaultDoc: o.defaultDoc ?? `\`${o.default}\``,
+    read(raw) {
+      if (raw === undefined) return o.default;
+      if (!(o.choices as readonly string[]).includes(raw)) throw new ConfigError(`${env}="${raw}" must be ${o.choices.join(' or ')}`);
+      return raw as C;
+    },
+    show: String,
+  };
+}
+
+/** The baseline file (without `.yaml`) under the contract's baselines/ folder; none when unset. */
+export function baseline(env: string, o: Partial<Common> = {}): Setting<string | undefined> {
+  return {
+    env, doc: o.doc ?? 'baseline file in the contract\'s baselines/ folder', example: o.example ?? '', secret: false, defaultDoc: o.defaultDoc ?? 'none',
+    read: (raw) => raw,
+    show: (v) => v ?? '(none)',
   };
 }
 

@@ -1,7 +1,10 @@
 import { test as setup } from '@playwright/test';
 import { runSettings } from '../config/run';
 import { UndiciTransport } from '../http/transport';
-import { providers } from '../../suites/registry';
+import { providersByName } from '../provider/discover';
+
+/** The declared providers, found where the run's composition root looks for them. */
+const providers = providersByName();
 import { PREFLIGHT_FAILED } from './preflight';
 
 /**

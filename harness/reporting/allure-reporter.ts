@@ -3,7 +3,10 @@ import type { FullResult, Suite, TestCase, TestResult } from '@playwright/test/r
 import { AllureReporter } from 'allure-playwright';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { providers } from '../../suites/registry';
+import { providersByName } from '../provider/discover';
+
+/** The declared providers, found where the run's composition root looks for them. */
+const providers = providersByName();
 import { runSettings } from '../config/run';
 import { REDACTED } from '../http/redact';
 

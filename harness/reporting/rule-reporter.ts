@@ -1,7 +1,10 @@
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { providers } from '../../suites/registry';
+import { providersByName } from '../provider/discover';
+
+/** The declared providers, found where the run's composition root looks for them. */
+const providers = providersByName();
 import { runSettings } from '../config/run';
 import { LATE_CLEANUP_FAILED, OUTCOMES_ATTACHMENT, TRANSCRIPT_ATTACHMENT, type TestEvidence } from '../fixtures/conformance';
 import { PREFLIGHT_FAILED } from '../preflight/preflight';

@@ -1,11 +1,11 @@
-import type { ProviderContract } from '../provider';
+import type { ProviderContract } from '../provider/contract';
 
 /** The rule catalogue of every provider as Markdown: generated from the code, so it cannot drift. */
 export function renderRulesDoc(contracts: readonly ProviderContract[], faultsOf: (provider: string) => readonly { name: string; rule: string }[]): string {
   const lines = [
     '# Rules',
     '',
-    'Generated from `contracts/<provider>/rules.ts` and `mocks/<provider>/faults.ts` by `npm run rules:doc`;',
+    'Generated from `contracts/<provider>/rules.ts` and `mocks/<provider>/faults.ts` by `npm run docs`;',
     'a unit test fails when this file is out of date. MUST: the contract states it; SHOULD: sensible behaviour it',
     'leaves open. Basis: `stated` (the quoted sentence says it), `inferred` (our reading of what the contract leaves',
     'open) or `seen-in-code` (what the reference implementation does); only a stated rule can be a MUST. Each source',

@@ -1,5 +1,5 @@
 import { envString } from '../../harness/config/env';
-import { COVIU_MOCK_API_KEY, COVIU_MOCK_API_SECRET } from '../../suites/coviu/settings';
+import { COVIU_MOCK_API_KEY, COVIU_MOCK_API_SECRET } from './defaults';
 import type { CoviuMockOptions } from './coviu-mock';
 
 /** Access tokens of the mock live 20 s, so a run of the suite shows it renewing them. */

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { loadBaseline } from '../../harness/rules/baseline';
 import type { MatrixCatalogue } from '../../harness/reporting/matrix/model';
 import type { TargetTableRow } from '../../harness/reporting/matrix/targets-table';
-import { providers } from '../../suites/registry';
+import { providersByName } from '../../harness/provider/discover';
+
+const providers = providersByName();
 import type { RealTarget } from '../../targets/types';
 
 /** The rule catalogue of each provider, as the matrix rows show it. */

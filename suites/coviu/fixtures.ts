@@ -4,7 +4,7 @@ import { rulesOf } from '../../harness/fixtures/tags';
 import { TargetClock } from '../../harness/time/clock';
 import { CoviuApi } from './coviu-api';
 import { basicCredentials, bearerCredentials, TokenStore } from './oauth';
-import { coviuProvider } from './settings';
+import { coviuProvider } from './provider';
 import { grantOf } from './steps';
 import { Timeline } from './timeline';
 

@@ -8,10 +8,11 @@ import {
   WaitFor,
 } from './model/commands';
 import type { LifecycleCommand, LifecycleModel, LifecycleReal } from './model/lifecycle-model';
+import { coviuProvider } from './provider';
 import { runName } from './run-window';
 
 /** Runs and commands per run are few: every run lives on the real clock (FC_NUM_RUNS overrides the runs). */
-const DEFAULT_RUNS = 3;
+const DEFAULT_RUNS = coviuProvider.runs.lifecycleModel!;
 const MAX_COMMANDS = 10;
 /** Once a failure is found, shrinking may spend this much more real time; then the smallest failure so far stands. */
 const SHRINK_BUDGET_MS = 20_000;

@@ -1,6 +1,6 @@
 import { HarnessError } from '../../harness/rules/recorder';
 import { sleep, type TargetClock } from '../../harness/time/clock';
-import type { CoviuTiming } from './settings';
+import type { CoviuTiming } from './provider';
 
 /** Where a session stands on the target's clock. */
 export type Phase = 'scheduled' | 'started' | 'finished';

@@ -2,7 +2,7 @@ import { expect } from '@playwright/test';
 import { conformanceTest } from '../../harness/fixtures/conformance';
 import { rulesOf } from '../../harness/fixtures/tags';
 import { EtherpadApi, keyCredentials } from './etherpad-api';
-import { etherpadProvider } from './settings';
+import { etherpadProvider } from './provider';
 
 export { expect };
 export const rules = rulesOf(etherpadProvider.contract);

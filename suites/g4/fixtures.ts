@@ -2,7 +2,7 @@ import { expect } from '@playwright/test';
 import { conformanceTest } from '../../harness/fixtures/conformance';
 import { rulesOf } from '../../harness/fixtures/tags';
 import { G4Api, authorizationCredentials } from './g4-api';
-import { g4Provider } from './settings';
+import { g4Provider } from './provider';
 
 export { expect };
 export const rules = rulesOf(g4Provider.contract);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { RUN_ID } from '../../harness/config/run';
 import type { Cleanup } from '../../harness/fixtures/cleanup';
 import type { ApiResponse, ContractClient, Credentials, SendOptions } from '../../harness/http/contract-client';
-import type { G4Settings } from './settings';
+import type { G4Settings } from './provider';
 
 export const TENANT_HEADER = 'x-g4-tenant';
 

@@ -2,7 +2,7 @@ import { expect } from '@playwright/test';
 import { conformanceTest } from '../../harness/fixtures/conformance';
 import { rulesOf } from '../../harness/fixtures/tags';
 import { defaultKernel, JupyterApi, tokenCredentials } from './jupyter-api';
-import { jupyterProvider } from './settings';
+import { jupyterProvider } from './provider';
 
 export { expect };
 export const rules = rulesOf(jupyterProvider.contract);

@@ -3,6 +3,7 @@ import type { RuleRecorder } from '../../harness/rules/recorder';
 import { sleep } from '../../harness/time/clock';
 import { expect, rules, test } from './fixtures';
 import { lastDeadline, settled, violations, type ClosedSession, type TimelineWindows } from './model/close-timeline';
+import { webidaProvider } from './provider';
 import { connectedSession, listedSessions } from './steps';
 import type { WebidaApi } from './webida-api';
 
@@ -50,7 +51,7 @@ test.describe('Webida sessions: closeAfter, property-based', () => {
     const { closeAfterS, toleranceMs, closeGraceMs } = settings.timing;
     const windows: TimelineWindows = { toleranceMs, graceMs: closeGraceMs };
     // An iteration lasts about its largest closeAfter; a live target gets fewer runs.
-    const defaultRuns = settings.usesMock ? 5 : 3;
+    const defaultRuns = settings.usesMock ? webidaProvider.runs.closeAfterPropertyMock! : webidaProvider.runs.closeAfterPropertyReal!;
     const numRuns = run.fcNumRuns ?? defaultRuns;
     const iterationMs = closeAfterS * 1000 + closeGraceMs + 2 * POLL_MS + 2_000;
     // Room for the runs plus shrinking and replaying a counterexample.

@@ -3,7 +3,7 @@ import { ConfigError } from '../../harness/config/env';
 import { conformanceTest } from '../../harness/fixtures/conformance';
 import { rulesOf } from '../../harness/fixtures/tags';
 import { WebidaApi, tokenCredentials } from './webida-api';
-import { webidaProvider } from './settings';
+import { webidaProvider } from './provider';
 
 export { expect };
 export const rules = rulesOf(webidaProvider.contract);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { jupyterProvider, type JupyterSettings } from '../../suites/jupyter/settings';
+import { jupyterProvider, type JupyterSettings } from '../../suites/jupyter/provider';
 import { UndiciTransport } from '../../harness/http/transport';
 import { startHostileTarget } from '../support/hostile-server';
 

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { mockFaults } from '../../mocks/registry';
-import { providers } from '../../suites/registry';
+import { providersByName } from '../../harness/provider/discover';
+
+const providers = providersByName();
 import { runSuiteOnce, type SuiteRun } from '../support/run-suite';
 
 /**
@@ -25,12 +26,12 @@ for (const provider of Object.keys(providers)) {
     });
 
     test('every rule has a fault that proves its checks can fail', () => {
-      const faulted = new Set((mockFaults[provider]?.list ?? []).map((f) => f.rule));
+      const faulted = new Set((providers[provider]?.mock?.faults.list ?? []).map((f) => f.rule));
       const uncovered = providers[provider]!.contract.catalogue.all().filter((r) => !faulted.has(r.id)).map((r) => r.id);
       expect(uncovered).toEqual([]);
     });
 
-    for (const fault of mockFaults[provider]?.list ?? []) {
+    for (const fault of providers[provider]?.mock?.faults.list ?? []) {
       test(`fault ${fault.name} is caught by ${fault.rule}`, () => {
         const report = run.report(`${provider}~${fault.name}`);
         const rule = report.rules.find((r) => r.id === fault.rule)!;
@@ -41,16 +42,16 @@ for (const provider of Object.keys(providers)) {
       });
     }
 
-    for (const names of mockFaults[provider]?.together ?? []) {
+    for (const names of providers[provider]?.mock?.faults.together ?? []) {
       test(`faults ${names.join(', ')} on at once are each caught by their own rule, none blocked`, () => {
         const report = run.report(`${provider}~${names.join('+')}`);
         const expected = names.map((name) => {
-          const fault = mockFaults[provider]!.list.find((f) => f.name === name)!;
+          const fault = providers[provider]!.mock!.faults.list.find((f) => f.name === name)!;
           const level = report.rules.find((r) => r.id === fault.rule)!.level;
           return `${fault.rule}: ${level === 'MUST' ? 'fail' : 'warn'}`;
         });
         const seen = names.map((name) => {
-          const rule = report.rules.find((r) => r.id === mockFaults[provider]!.list.find((f) => f.name === name)!.rule)!;
+          const rule = report.rules.find((r) => r.id === providers[provider]!.mock!.faults.list.find((f) => f.name === name)!.rule)!;
           return `${rule.id}: ${rule.status}${rule.status === 'skip' || rule.status === 'error' ? ` (${rule.reason ?? ''})` : ''}`;
         });
         expect(seen, report.summary).toEqual(expected);

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { SchemaRegistry } from '../../harness/contract/schemas';
-import { providers } from '../../suites/registry';
+import { providersByName } from '../../harness/provider/discover';
+
+const providers = providersByName();
 
 test.describe('contracts and schemas', () => {
   test('every schema file compiles, and every contract response schema resolves to a schema file', () => {

@@ -165,9 +165,9 @@ test.describe('badges', () => {
 });
 
 test.describe('README table of real targets', () => {
-  test('README.md lists every registered target with its version and deviation counts (npm run readme:targets)', () => {
+  test('README.md lists every registered target with its version and deviation counts (npm run docs)', () => {
     const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
-    expect(betweenMarkers(readme), 'run `npm run readme:targets`').toBe(renderTargetsTable(realTargets.map(targetTableRow)));
+    expect(betweenMarkers(readme), 'run `npm run docs`').toBe(renderTargetsTable(realTargets.map(targetTableRow)));
   });
 
   test('the table is rewritten between its markers only', () => {

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rule } from '../../harness/rules/types';
-import { providers } from '../../suites/registry';
+import { providersByName } from '../../harness/provider/discover';
+
+const providers = providersByName();
 
 /**
  * Every source the product cites is one a vendor can open: a public URL pinned to a tag or commit, or a file of this

@@ -1,6 +1,6 @@
 import { coviuMock } from '../../../mocks/coviu/coviu-mock';
 import { COVIU_MOCK_TOKEN_TTL_S } from '../../../mocks/coviu/options';
-import { COVIU_MOCK_API_KEY, COVIU_MOCK_API_SECRET } from '../../../suites/coviu/settings';
+import { COVIU_MOCK_API_KEY, COVIU_MOCK_API_SECRET } from '../../../mocks/coviu/defaults';
 import { call, seeded, startMock, type SafetyTarget } from './safety-target';
 
 interface Session {

@@ -1,5 +1,5 @@
 import { etherpadMock } from '../../../mocks/etherpad/etherpad-mock';
-import { ETHERPAD_MOCK_API_KEY, MOCK_API_ROOT } from '../../../suites/etherpad/settings';
+import { ETHERPAD_MOCK_API_KEY, MOCK_API_ROOT } from '../../../mocks/etherpad/defaults';
 import type { RecordedExchange } from '../recording-mock';
 import { call, seeded, startMock, type SafetyTarget } from './safety-target';
 

@@ -1,5 +1,5 @@
 import { g4Mock } from '../../../mocks/g4/g4-mock';
-import { G4_MOCK_DEFAULTS } from '../../../suites/g4/settings';
+import { G4_MOCK_DEFAULTS } from '../../../mocks/g4/defaults';
 import { call, seeded, startMock, type SafetyTarget } from './safety-target';
 
 /**

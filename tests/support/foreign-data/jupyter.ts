@@ -1,5 +1,5 @@
 import { jupyterMock } from '../../../mocks/jupyter/jupyter-mock';
-import { JUPYTER_MOCK_TOKEN } from '../../../suites/jupyter/settings';
+import { JUPYTER_MOCK_TOKEN } from '../../../mocks/jupyter/defaults';
 import { call, seeded, startMock, type SafetyTarget } from './safety-target';
 
 interface Session {

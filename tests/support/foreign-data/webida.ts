@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { webidaMock } from '../../../mocks/webida/webida-mock';
-import { MOCK_API_PATH, WEBIDA_MOCK_OTHER_WORKSPACE_ID, WEBIDA_MOCK_TOKEN, WEBIDA_MOCK_WORKSPACE_ID } from '../../../suites/webida/settings';
+import { MOCK_API_PATH, WEBIDA_MOCK_OTHER_WORKSPACE_ID, WEBIDA_MOCK_TOKEN, WEBIDA_MOCK_WORKSPACE_ID } from '../../../mocks/webida/defaults';
 import { call, startMock, type SafetyTarget } from './safety-target';
 
 interface Session {

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { Contract } from './contract/openapi';
-import type { ResponseRules } from './http/contract-client';
-import { RuleCatalogue } from './rules/catalogue';
-import type { Rule } from './rules/types';
+import { Contract } from '../contract/openapi';
+import type { ResponseRules } from '../http/contract-client';
+import { RuleCatalogue } from '../rules/catalogue';
+import type { Rule } from '../rules/types';
 
 /** The settings every provider's target has, whatever else it needs. */
 export interface TargetSettings {
@@ -29,10 +29,12 @@ export interface ProviderContract {
 
 export function defineProviderContract(options: {
   name: string;
+  /** The contract's folder (openapi.yaml, baselines/): its own `__dirname`. */
+  dir: string;
   rules: readonly Rule[];
   responseRules: ResponseRules;
 }): ProviderContract {
-  const dir = resolve(__dirname, '../contracts', options.name);
+  const dir = resolve(options.dir);
   const catalogue = new RuleCatalogue(options.name, options.rules);
   const { schemaErrorOwners = [], ...automatic } = options.responseRules;
   for (const id of [...Object.values(automatic), ...schemaErrorOwners.map((o) => o.rule)]) catalogue.get(id);
