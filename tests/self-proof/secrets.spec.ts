@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { discoverProviders } from '../../harness/provider/discover';
 import { runSuite } from '../support/run-suite';
 import { embeddedZips, unzipEntries } from '../support/unzip';
 
@@ -9,18 +10,20 @@ import { embeddedZips, unzipEntries } from '../support/unzip';
  * attached, no file the run writes (conformance reports, rules.json, JUnit, Playwright's HTML report, Allure
  * results, attachments, logs) holds a secret in any of its usual encodings, nor does the console output.
  */
-const SECRETS: Record<string, string> = {
-  JUPYTER_TOKEN: 'jupyter-Secret-7f3Qa9',
-  ETHERPAD_API_KEY: 'etherpad-Secret-2Lx8Pw',
-  COVIU_API_KEY: 'coviu-Key-Secret-5Nd1Rt',
-  COVIU_API_SECRET: 'coviu-Secret-9Kz4Vb',
-  WEBIDA_TOKEN: 'webida-Secret-3Hy6Jm',
-  G4_AUTHORIZATION: 'apikey g4-Secret-8Ws2Ce',
-  G4_PASSWORD: 'g4-Password-Secret-4Tq7Xu',
-};
+const providers = discoverProviders();
+
+/** A distinctive value for every declared secret of every provider, in the shape the variable takes. */
+const SECRETS: Record<string, string> = Object.fromEntries(
+  providers.flatMap((p) =>
+    p.variables.filter((v) => v.secret).map((v, i) => [v.env, v.sample!(`${p.name}-Secret${i}-${v.env.length}Qz${p.name.length}Wx`)]),
+  ),
+);
 
 /** One MUST-breaking fault per provider, so every provider writes failure evidence. */
-const FAULTS = ['jupyter.patch-not-persisted', 'etherpad.delete-noop', 'coviu.cancel-noop', 'webida.close-answers-204', 'g4.delete-noop'];
+const FAULTS = providers.flatMap((p) => {
+  const fault = p.mock?.faults.list.find((f) => p.contract.catalogue.get(f.rule).level === 'MUST');
+  return fault ? [`${p.name}.${fault.name}`] : [];
+});
 
 function encodings(secret: string): string[] {
   return [secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64'), JSON.stringify(secret).slice(1, -1)];
@@ -38,7 +41,7 @@ test('no secret reaches a report, an attachment or the console, for every provid
   const run = await runSuite([], { ...SECRETS, MOCK_FAULTS: FAULTS.join(',') });
   // The faults broke rules, so there is failure evidence to search.
   expect(run.exitCode, run.output.slice(-2000)).toBe(1);
-  for (const provider of ['jupyter', 'etherpad', 'coviu', 'webida', 'g4']) {
+  for (const provider of providers.map((p) => p.name)) {
     expect(run.report(provider).verdict.counts.fail, provider).toBeGreaterThan(0);
   }
   const files = filesUnder(run.reportDir);
