@@ -13,6 +13,11 @@ export interface Setting<T> {
   readonly defaultDoc: string;
   /** An example value for `.env.example` (empty: none). */
   readonly example: string;
+  /**
+   * A value of the target itself (its URL, credentials, ids, baseline), not a tuning with a default: CI takes it
+   * from the repository secret of the same name.
+   */
+  readonly perTarget: boolean;
   /** A secret never reaches a report: its value (and `secretParts` of it) are redacted everywhere. */
   readonly secret: boolean;
   /** Parses the raw value (undefined when unset or blank); `usesMock` is true when the target is the bundled mock. */
@@ -52,7 +57,7 @@ export function secret(env: string, o: Common & {
   readonly sample?: (distinct: string) => string;
 }): Setting<string | undefined> {
   return {
-    env, doc: o.doc, example: o.example ?? '', secret: true,
+    env, doc: o.doc, example: o.example ?? '', secret: true, perTarget: true,
     defaultDoc: o.defaultDoc ?? (o.mock !== undefined ? "the mock's" : 'none'),
     read(raw, usesMock) {
       if (raw === undefined && !usesMock && o.required) throw new ConfigError(o.required);
@@ -67,7 +72,7 @@ export function secret(env: string, o: Common & {
 /** Plain text (an id, a user name), shown in reports as it is. */
 export function text(env: string, o: Common & { readonly mock?: string; readonly required?: string }): Setting<string | undefined> {
   return {
-    env, doc: o.doc, example: o.example ?? '', secret: false,
+    env, doc: o.doc, example: o.example ?? '', secret: false, perTarget: true,
     defaultDoc: o.defaultDoc ?? (o.mock !== undefined ? "the mock's" : 'none'),
     read(raw, usesMock) {
       if (raw === undefined && !usesMock && o.required) throw new ConfigError(o.required);
@@ -80,7 +85,7 @@ export function text(env: string, o: Common & { readonly mock?: string; readonly
 /** An http(s) URL, checked at the start; undefined when unset. */
 export function url(env: string, o: Common): Setting<string | undefined> {
   return {
-    env, doc: o.doc, example: o.example ?? '', secret: false, defaultDoc: o.defaultDoc ?? 'none',
+    env, doc: o.doc, example: o.example ?? '', secret: false, perTarget: true, defaultDoc: o.defaultDoc ?? 'none',
     read: () => envUrl(env),
     show: (v) => unsetOr(v, String),
   };
@@ -89,7 +94,7 @@ export function url(env: string, o: Common): Setting<string | undefined> {
 /** An integer ≥ `min`, with a default (and, optionally, another for the bundled mock). */
 export function integer(env: string, o: Common & { readonly default: number; readonly min: number; readonly mock?: number }): Setting<number> {
   return {
-    env, doc: o.doc, example: o.example ?? String(o.default), secret: false,
+    env, doc: o.doc, example: o.example ?? String(o.default), secret: false, perTarget: false,
     defaultDoc: o.defaultDoc ?? `\`${o.default}\``,
     read(raw, usesMock) {
       if (raw === undefined) return usesMock && o.mock !== undefined ? o.mock : o.default;
@@ -104,7 +109,7 @@ export function integer(env: string, o: Common & { readonly default: number; rea
 /** A positive number of seconds (decimals allowed); undefined when unset, but for the bundled mock's `mock`. */
 export function seconds(env: string, o: Common & { readonly mock?: number }): Setting<number | undefined> {
   return {
-    env, doc: o.doc, example: o.example ?? '', secret: false,
+    env, doc: o.doc, example: o.example ?? '', secret: false, perTarget: true,
     defaultDoc: o.defaultDoc ?? (o.mock !== undefined ? `\`${o.mock}\` for the mock` : 'none'),
     read(raw, usesMock) {
       if (raw === undefined) return usesMock ? o.mock : undefined;
@@ -119,7 +124,7 @@ export function seconds(env: string, o: Common & { readonly mock?: number }): Se
 /** One of a few words, with a default. */
 export function choice<const C extends string>(env: string, o: Common & { readonly choices: readonly C[]; readonly default: C }): Setting<C> {
   return {
-    env, doc: o.doc, example: o.example ?? o.default, secret: false, defaultDoc: o.defaultDoc ?? `\`${o.default}\``,
+    env, doc: o.doc, example: o.example ?? o.default, secret: false, perTarget: false, defaultDoc: o.defaultDoc ?? `\`${o.default}\``,
     read(raw) {
       if (raw === undefined) return o.default;
       if (!(o.choices as readonly string[]).includes(raw)) throw new ConfigError(`${env}="${raw}" must be ${o.choices.join(' or ')}`);
@@ -132,7 +137,7 @@ export function choice<const C extends string>(env: string, o: Common & { readon
 /** The baseline file (without `.yaml`) under the contract's baselines/ folder; none when unset. */
 export function baseline(env: string, o: Partial<Common> = {}): Setting<string | undefined> {
   return {
-    env, doc: o.doc ?? 'baseline file in the contract\'s baselines/ folder', example: o.example ?? '', secret: false, defaultDoc: o.defaultDoc ?? 'none',
+    env, doc: o.doc ?? 'baseline file in the contract\'s baselines/ folder', example: o.example ?? '', secret: false, perTarget: true, defaultDoc: o.defaultDoc ?? 'none',
     read: (raw) => raw,
     show: (v) => v ?? '(none)',
   };
