@@ -5,10 +5,12 @@ import { runChild, runDir } from './child-run';
 export interface InTestRates {
   /** Requests per block; rates are per block, in order: block k follows k × block earlier requests. */
   readonly block: number;
-  /** As the suites send them: each request a report step at the test's top level. */
+  /** As a plain test sends them: each request a report step at the test's top level. */
   readonly topLevel: readonly number[];
   /** The same, inside one enclosing `test.step`. */
   readonly enclosed: readonly number[];
+  /** As a property's search sends them: one step per run of ten, the requests counted in it. */
+  readonly propertyRuns: readonly number[];
 }
 
 /** Runs bench/probe (one Playwright test) and reads the rates it measured. */

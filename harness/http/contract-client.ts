@@ -1,8 +1,8 @@
-import { test } from '@playwright/test';
 import type { Contract, Operation } from '../contract/openapi';
 import { SchemaRegistry, type SchemaErrorOwner } from '../contract/schemas';
 import { HarnessError, type RuleRecorder } from '../rules/recorder';
 import type { Exchange, Transcript } from './transcript';
+import { requestStep } from './request-steps';
 import { flakyNote } from './manners';
 import type { HttpTransport } from './transport';
 import type { TestGate } from '../fixtures/cleanup';
@@ -207,31 +207,6 @@ export class ContractClient {
       if (!result.valid) throw violation(`${where}: body does not match ${name}: ${result.errors.join('; ')}`);
     });
   }
-}
-
-/**
- * One report step per request, `POST /api/sessions → 201 (12 ms)`, in Playwright's HTML report and in
- * Allure. Titled from the recorded (redacted) exchange, without its query, once the answer is known; a
- * request without an answer (`error`) is a failed step. Never throws: outside a running test it does nothing.
- */
-async function requestStep(exchange: Exchange, outcome: string, error?: Error): Promise<void> {
-  try {
-    test.info();
-  } catch {
-    return;
-  }
-  let path: string;
-  try {
-    path = decodeURIComponent(new URL(exchange.url).pathname);
-  } catch {
-    path = exchange.url.replace(/[?#].*$/, '');
-  }
-  const title = `${exchange.method} ${path} → ${outcome} (${exchange.durationMs} ms)`;
-  await test
-    .step(title, () => {
-      if (error) throw error;
-    }, { box: true })
-    .catch(() => undefined);
 }
 
 /** What went wrong on the wire, in words a person can act on. */

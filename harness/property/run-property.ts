@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import type { TestInfo } from '@playwright/test';
 import type { RunSettings } from '../config/run';
 import type { Cleanup } from '../fixtures/cleanup';
+import { countRequests, inStep, RequestTally, reportStep } from '../http/request-steps';
 import { formatExchanges, type Transcript } from '../http/transcript';
 import { Blocked, HarnessError, isAssertion, plainText, type RuleRecorder } from '../rules/recorder';
 import type { CheckOutcome } from '../rules/types';
@@ -70,6 +71,7 @@ export async function checkProperty<T>(ctx: PropertyRun, makeProperty: PropertyF
   let failedOnce = false;
   let replayNote = '';
   let fatal: unknown;
+  let runNo = 0;
 
   const sink = (o: CheckOutcome): void => {
     if (o.status === 'pass') return void passed.add(o.rule);
@@ -96,25 +98,36 @@ export async function checkProperty<T>(ctx: PropertyRun, makeProperty: PropertyF
     // The property has ended: every further case fast-check tries passes at once, without a request.
     if (fatal !== undefined) return;
     const scope = ctx.cleanup.scope();
-    try {
-      await body(scope, ...args);
-    } catch (e) {
-      if (e instanceof Counterexample || isAssertion(e)) {
-        if (!failedOnce) ctx.onFirstFailure?.();
-        failedOnce = true;
-        if (phase === 'replay' && !(e instanceof Counterexample) && !recordedFailure.has(rule)) {
-          recordedFailure.add(rule);
-          rules.record({ rule, status: 'fail', message: `${plainText((e as Error).message)}${replayNote}` });
+    runNo += 1;
+    // A search run is one report step, with one line for its requests (undo steps included); the replay's
+    // requests get a step each. The enclosing step also keeps Playwright's bookkeeping of the many checks cheap.
+    const tally = phase === 'search' ? new RequestTally() : undefined;
+    let ending = '';
+    const attempt = async (): Promise<void> => {
+      try {
+        await countRequests(tally, () => body(scope, ...args));
+      } catch (e) {
+        if (e instanceof Counterexample || isAssertion(e)) {
+          ending = `; failed: ${firstLine(plainText((e as Error).message))}`;
+          if (!failedOnce) ctx.onFirstFailure?.();
+          failedOnce = true;
+          if (phase === 'replay' && !(e instanceof Counterexample) && !recordedFailure.has(rule)) {
+            recordedFailure.add(rule);
+            rules.record({ rule, status: 'fail', message: `${plainText((e as Error).message)}${replayNote}` });
+          }
+          throw e;
         }
-        throw e;
+        // A blocked step while shrinking a counterexample only means this smaller case is not one.
+        if (e instanceof Blocked && failedOnce) return;
+        ending = `; ended: ${firstLine(plainText(e instanceof Error ? e.message : String(e)))}`;
+        fatal = e;
+      } finally {
+        // Problems of the undo are the root cleanup's to report; they never fail the iteration.
+        await countRequests(tally, () => scope.run());
+        if (tally) await reportStep(`${tally.describe()}${ending}`);
       }
-      // A blocked step while shrinking a counterexample only means this smaller case is not one.
-      if (e instanceof Blocked && failedOnce) return;
-      fatal = e;
-    } finally {
-      // Problems of the undo are the root cleanup's to report; they never fail the iteration.
-      await scope.run();
-    }
+    };
+    await (tally ? inStep(`run ${runNo}`, attempt) : attempt());
   };
 
   const params: fc.Parameters<T> = {
@@ -157,8 +170,9 @@ export async function checkProperty<T>(ctx: PropertyRun, makeProperty: PropertyF
   const mark = ctx.transcript.length;
   phase = 'replay';
   let replayProblem = '';
-  await rules
-    .divert(sink, () => fc.check(makeProperty(replayPath, iterate), { seed: details.seed, path: details.counterexamplePath ?? undefined, numRuns: 1, endOnFailure: true }))
+  await inStep(`replay of the shrunk counterexample (seed ${details.seed}, path "${details.counterexamplePath ?? ''}")`, () =>
+    rules.divert(sink, () => fc.check(makeProperty(replayPath, iterate), { seed: details.seed, path: details.counterexamplePath ?? undefined, numRuns: 1, endOnFailure: true })),
+  )
     .catch((e: unknown) => (replayProblem = `(the replay for this transcript failed: ${e instanceof Error ? e.message : String(e)})`));
   // Set by the replay's iteration (TypeScript cannot see that through the callback).
   const replayEnded = fatal as unknown;
@@ -207,4 +221,8 @@ export interface OpenedFirst {
  */
 export function openedFirst(max: number, noun: string): fc.Arbitrary<OpenedFirst> {
   return fc.integer({ min: 0, max }).map((count) => ({ count, [fc.toStringMethod]: () => `${count} ${noun} opened first` }));
+}
+
+function firstLine(s: string): string {
+  return s.split('\n').find((l) => l.trim())?.trim() ?? '';
 }
