@@ -1,6 +1,6 @@
 import { MockServer } from '../mocks/core/mock-server';
 import { jupyterMock } from '../mocks/jupyter/jupyter-mock';
-import { freePort } from '../targets/free-port';
+import { freePort } from '../harness/net/free-port';
 
 export const BENCH_TOKEN = 'bench-jupyter-token';
 

@@ -53,8 +53,6 @@ export interface ProviderDeclaration<V extends ProviderVariables, X extends obje
   preflight?(settings: S, http: HttpTransport): Promise<string | undefined>;
   version?(settings: S, http: HttpTransport): Promise<string | undefined>;
   readonly mock?: MockDeclaration;
-  /** Module of the production-safety seeding (exports `safety`), used by the own tests. */
-  readonly safety?: string;
   /** Default fast-check runs of the provider's properties and models, by name (the bench reads them). */
   readonly runs?: Readonly<Record<string, number>>;
 }
@@ -74,7 +72,6 @@ export interface Provider<S extends TargetSettings = TargetSettings> {
   preflight?(settings: S, http: HttpTransport): Promise<string | undefined>;
   version?(settings: S, http: HttpTransport): Promise<string | undefined>;
   readonly mock?: MockDeclaration;
-  readonly safety?: string;
   readonly runs: Readonly<Record<string, number>>;
 }
 
@@ -107,7 +104,6 @@ export function defineProvider<V extends ProviderVariables, X extends object>(
     ...(d.preflight ? { preflight: d.preflight } : {}),
     ...(d.version ? { version: d.version } : {}),
     ...(d.mock ? { mock: d.mock } : {}),
-    ...(d.safety ? { safety: d.safety } : {}),
     runs: d.runs ?? {},
   };
 }

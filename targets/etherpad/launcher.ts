@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { freePort } from '../free-port';
+import { freePort } from '../../harness/net/free-port';
 import type { RealTargetLauncher, RunningTarget } from '../types';
 
 /** The Etherpad release the suite's baseline describes, and the npm package it comes in. */

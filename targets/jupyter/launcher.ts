@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { freePort } from '../free-port';
+import { freePort } from '../../harness/net/free-port';
 import type { RealTargetLauncher, RunningTarget } from '../types';
 import { endKernels, kernelPids } from './kernel-processes';
 import { logTail, spawnServer, stopServer, waitReady } from './server-process';

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MockServer } from '../../mocks/core/mock-server';
 import { jupyterMock } from '../../mocks/jupyter/jupyter-mock';
-import { freePort } from '../../targets/free-port';
+import { freePort } from '../../harness/net/free-port';
 import { runSuite } from '../support/run-suite';
 
 /**

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { onlyThisProvider } from '../support/foreign-data';
-import { jupyterTarget } from '../support/foreign-data/jupyter';
-import type { SafetyTarget } from '../support/foreign-data/safety-target';
+import { jupyterTarget } from '../../mocks/jupyter/safety';
+import type { SafetyTarget } from '../../mocks/core/safety-target';
 import { startSuite, type SuiteRun } from '../support/run-suite';
 
 /**
@@ -49,7 +48,7 @@ async function interruptedWithLateAnswer(failUndo: boolean): Promise<LateRun> {
       if (failUndo) return { status: 500, body: { message: 'the disk is full' } };
     }
   });
-  const env = { ...onlyThisProvider('jupyter', target.env), CONFORMANCE_WORKERS: '1', CONFORMANCE_TEARDOWN_WAIT_MS: String(TEARDOWN_WAIT_MS) };
+  const env = { ...target.env, CONFORMANCE_WORKERS: '1', CONFORMANCE_TEARDOWN_WAIT_MS: String(TEARDOWN_WAIT_MS) };
   child = await startSuite(['--project=jupyter'], env, { timeoutMs: 3 * 60_000, detached: true });
   const run = await child.finished;
   return { run, target, lateId, answeredAt, deletedAt };

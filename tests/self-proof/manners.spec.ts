@@ -7,7 +7,7 @@ import { Manners } from '../../harness/http/manners';
 import { UndiciTransport } from '../../harness/http/transport';
 import { MockServer } from '../../mocks/core/mock-server';
 import { jupyterMock } from '../../mocks/jupyter/jupyter-mock';
-import { freePort } from '../../targets/free-port';
+import { freePort } from '../../harness/net/free-port';
 import { runSuite } from '../support/run-suite';
 
 const TOKEN = 'manners-test-token';

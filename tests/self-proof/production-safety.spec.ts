@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { eventually } from '../../harness/time/clock';
-import { onlyThisProvider, safetyCases, type SafetyTarget } from '../support/foreign-data';
+import { providersWithoutSafety, safetyCases, type SafetyTarget } from '../support/safety-cases';
 import { startSuite, type SuiteRun } from '../support/run-suite';
 
 /**
@@ -28,7 +28,7 @@ interface Outcome {
 
 /** Runs the provider's suite against the target; an interrupted run gets SIGINT at its process group mid-way. */
 async function runAgainst(target: SafetyTarget, kind: Kind, interruptAfter: number): Promise<Outcome> {
-  const env = { ...onlyThisProvider(target.provider, target.env), ...RUN_ENV };
+  const env = { ...target.env, ...RUN_ENV };
   const child = await startSuite([`--project=${target.provider}`], env, { timeoutMs: RUN_TIMEOUT_MS, detached: kind === 'interrupted' });
   const startedAt = Date.now();
   let interruptedAt: number | undefined;
@@ -46,7 +46,12 @@ async function runAgainst(target: SafetyTarget, kind: Kind, interruptAfter: numb
   return { run, endedAt: Date.now(), holding, interruptedAfterMs: interruptedAt === undefined ? undefined : interruptedAt - startedAt };
 }
 
-for (const [provider, c] of Object.entries(safetyCases)) {
+test('every provider with a bundled mock has a production-safety case beside it (safety.ts)', () => {
+  expect(providersWithoutSafety()).toEqual([]);
+});
+
+for (const c of safetyCases()) {
+  const provider = c.provider;
   test.describe(`${provider}: on a target that holds data the run did not create`, () => {
     for (const kind of ['green', 'failing', 'interrupted'] as const) {
       test(`after ${TITLE[kind]}, that data is untouched and the run's own is gone wherever the API can delete it`, async () => {

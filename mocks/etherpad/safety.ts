@@ -1,7 +1,7 @@
-import { etherpadMock } from '../../../mocks/etherpad/etherpad-mock';
-import { ETHERPAD_MOCK_API_KEY, MOCK_API_ROOT } from '../../../mocks/etherpad/defaults';
-import type { RecordedExchange } from '../recording-mock';
-import { call, seeded, startMock, type SafetyTarget } from './safety-target';
+import { etherpadMock } from './etherpad-mock';
+import { ETHERPAD_MOCK_API_KEY, MOCK_API_ROOT } from './defaults';
+import type { RecordedExchange } from '../core/recording-mock';
+import { call, seeded, startMock, type SafetyTarget, type SafetyDeclaration } from '../core/safety-target';
 
 interface Envelope {
   code?: number;
@@ -69,3 +69,10 @@ export async function etherpadTarget(faults: string): Promise<SafetyTarget> {
   };
   return target;
 }
+
+/** The production-safety self-proof of this mock (tests/self-proof/production-safety.spec.ts). */
+export const safety: SafetyDeclaration = {
+  start: etherpadTarget,
+  failingFaults: ['delete-answers-record', 'unknown-author-accepted'],
+  interruptAfter: 10,
+};

@@ -1,6 +1,6 @@
-import { g4Mock } from '../../../mocks/g4/g4-mock';
-import { G4_MOCK_DEFAULTS } from '../../../mocks/g4/defaults';
-import { call, seeded, startMock, type SafetyTarget } from './safety-target';
+import { g4Mock } from './g4-mock';
+import { G4_MOCK_DEFAULTS } from './defaults';
+import { call, seeded, startMock, type SafetyTarget, type SafetyDeclaration } from '../core/safety-target';
 
 /**
  * Sessions live ten minutes here, longer than any run: a run's session that is gone was deleted, not expired,
@@ -66,3 +66,10 @@ export async function g4Target(faults: string): Promise<SafetyTarget> {
   };
   return target;
 }
+
+/** The production-safety self-proof of this mock (tests/self-proof/production-safety.spec.ts). */
+export const safety: SafetyDeclaration = {
+  start: g4Target,
+  failingFaults: ['put-merges', 'text-json-415'],
+  interruptAfter: 5,
+};

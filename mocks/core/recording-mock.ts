@@ -1,4 +1,4 @@
-import type { MockDefinition, MockRequest, MockResponse } from '../../mocks/core/mock-server';
+import type { MockDefinition, MockRequest, MockResponse } from './mock-server';
 
 /** One request a route of the mock answered, as the target saw it. */
 export interface RecordedExchange {

@@ -1,7 +1,7 @@
-import { coviuMock } from '../../../mocks/coviu/coviu-mock';
-import { COVIU_MOCK_TOKEN_TTL_S } from '../../../mocks/coviu/options';
-import { COVIU_MOCK_API_KEY, COVIU_MOCK_API_SECRET } from '../../../mocks/coviu/defaults';
-import { call, seeded, startMock, type SafetyTarget } from './safety-target';
+import { coviuMock } from './coviu-mock';
+import { COVIU_MOCK_TOKEN_TTL_S } from './options';
+import { COVIU_MOCK_API_KEY, COVIU_MOCK_API_SECRET } from './defaults';
+import { call, seeded, startMock, type SafetyTarget, type SafetyDeclaration } from '../core/safety-target';
 
 interface Session {
   session_id: string;
@@ -76,3 +76,12 @@ export async function coviuTarget(faults: string): Promise<SafetyTarget> {
   };
   return target;
 }
+
+/** The production-safety self-proof of this mock (tests/self-proof/production-safety.spec.ts). */
+export const safety: SafetyDeclaration = {
+  // Its runs wait for real session starts and ends, the longest of all: scheduled first, they do not trail.
+  order: 0,
+  start: coviuTarget,
+  failingFaults: ['update-not-persisted', 'participant-update-ignored'],
+  interruptAfter: 15,
+};

@@ -1,6 +1,6 @@
-import { jupyterMock } from '../../../mocks/jupyter/jupyter-mock';
-import { JUPYTER_MOCK_TOKEN } from '../../../mocks/jupyter/defaults';
-import { call, seeded, startMock, type SafetyTarget } from './safety-target';
+import { jupyterMock } from './jupyter-mock';
+import { JUPYTER_MOCK_TOKEN } from './defaults';
+import { call, seeded, startMock, type SafetyTarget, type SafetyDeclaration } from '../core/safety-target';
 
 interface Session {
   id: string;
@@ -34,3 +34,10 @@ export async function jupyterTarget(faults: string): Promise<SafetyTarget> {
   };
   return target;
 }
+
+/** The production-safety self-proof of this mock (tests/self-proof/production-safety.spec.ts). */
+export const safety: SafetyDeclaration = {
+  start: jupyterTarget,
+  failingFaults: ['patch-not-persisted', 'location-missing'],
+  interruptAfter: 7,
+};

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { webidaMock } from '../../../mocks/webida/webida-mock';
-import { MOCK_API_PATH, WEBIDA_MOCK_OTHER_WORKSPACE_ID, WEBIDA_MOCK_TOKEN, WEBIDA_MOCK_WORKSPACE_ID } from '../../../mocks/webida/defaults';
-import { call, startMock, type SafetyTarget } from './safety-target';
+import { webidaMock } from './webida-mock';
+import { MOCK_API_PATH, WEBIDA_MOCK_OTHER_WORKSPACE_ID, WEBIDA_MOCK_TOKEN, WEBIDA_MOCK_WORKSPACE_ID } from './defaults';
+import { call, startMock, type SafetyTarget, type SafetyDeclaration } from '../core/safety-target';
 
 interface Session {
   id: string;
@@ -70,3 +70,10 @@ export async function webidaTarget(faults: string): Promise<SafetyTarget> {
   };
   return target;
 }
+
+/** The production-safety self-proof of this mock (tests/self-proof/production-safety.spec.ts). */
+export const safety: SafetyDeclaration = {
+  start: webidaTarget,
+  failingFaults: ['close-answers-204', 'find-ignores-workspace'],
+  interruptAfter: 15,
+};

@@ -1,7 +1,7 @@
-import type { MockDefinition } from '../../../mocks/core/mock-server';
-import { MockServer } from '../../../mocks/core/mock-server';
-import { freePort } from '../../../targets/free-port';
-import { recordingMock, type RecordedExchange, type RecordingMock } from '../recording-mock';
+import type { MockDefinition } from './mock-server';
+import { MockServer } from './mock-server';
+import { freePort } from '../../harness/net/free-port';
+import { recordingMock, type RecordedExchange, type RecordingMock } from './recording-mock';
 
 /**
  * A provider's bundled mock, run in the test's own process, standing in for a production system: it holds data
@@ -28,22 +28,21 @@ export interface SafetyTarget {
 }
 
 /**
- * Settings that keep a child run to the one provider under test: the others point at a closed loopback port
- * (the discard port), so the run starts none of the bundled mocks. Their projects are not selected, so nothing
- * is ever sent there.
+ * How a mock stands in for a production system in the production-safety self-proof; each mock's `safety.ts`
+ * exports one as `safety`.
  */
-export const OTHER_PROVIDERS_ELSEWHERE: Readonly<Record<string, Record<string, string>>> = {
-  jupyter: { JUPYTER_BASE_URL: 'http://127.0.0.1:9' },
-  etherpad: { ETHERPAD_BASE_URL: 'http://127.0.0.1:9', ETHERPAD_API_KEY: 'unused' },
-  coviu: { COVIU_BASE_URL: 'http://127.0.0.1:9', COVIU_API_KEY: 'unused', COVIU_API_SECRET: 'unused' },
-  webida: { WEBIDA_BASE_URL: 'http://127.0.0.1:9' },
-  g4: { G4_BASE_URL: 'http://127.0.0.1:9', G4_TENANT: 'unused', G4_USERNAME: 'unused', G4_PASSWORD: 'unused' },
-};
-
-/** The child run's environment for `provider`: its own settings, and every other provider out of the way. */
-export function onlyThisProvider(provider: string, settings: Record<string, string>): Record<string, string> {
-  const others = Object.entries(OTHER_PROVIDERS_ELSEWHERE).filter(([name]) => name !== provider).map(([, env]) => env);
-  return Object.assign({}, ...others, settings) as Record<string, string>;
+export interface SafetyDeclaration {
+  /** Starts the target; `faults` names the mock's fault namespace for the run ('' for the clean mock). */
+  readonly start: (faults: string) => Promise<SafetyTarget>;
+  /**
+   * Faults of the failing run: MUST rules break and tests fail while they hold data, but nothing the read-back
+   * relies on (listing, reading, deleting) is broken.
+   */
+  readonly failingFaults: readonly string[];
+  /** The interrupted run gets SIGINT right after this many `holdsData` exchanges: about half of a green run's. */
+  readonly interruptAfter: number;
+  /** Where the provider's runs stand among the others (lower first; default: by name). */
+  readonly order?: number;
 }
 
 export interface FinishedRun {
