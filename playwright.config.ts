@@ -43,8 +43,8 @@ export default defineConfig({
     trace: 'off',
   },
   projects,
-  // A reused mock server must be the one this run asked for (its health check answers the plan's key).
-  globalSetup: './harness/provider/verify-mock-server.ts',
+  // A reused mock server must be the one this run asked for; each selected target must answer and take our credentials.
+  globalSetup: './harness/provider/global-setup.ts',
   webServer: plan.mocks.length
     ? {
         command: 'npx tsx mocks/serve.ts',

@@ -55,6 +55,11 @@ export interface ProviderDeclaration<V extends ProviderVariables, X extends obje
   readonly mock?: MockDeclaration;
   /** Default fast-check runs of the provider's properties and models, by name (the bench reads them). */
   readonly runs?: Readonly<Record<string, number>>;
+  /**
+   * Worker processes its suite needs (default 1): as many as it has tests that mostly wait on the real clock, so
+   * the waits overlap. Each worker costs a process start; CONFORMANCE_WORKERS caps the run as a whole.
+   */
+  readonly workers?: number;
 }
 
 /** A declared provider: everything the harness, the tests and the scripts derive their pieces from. */
@@ -73,6 +78,7 @@ export interface Provider<S extends TargetSettings = TargetSettings> {
   version?(settings: S, http: HttpTransport): Promise<string | undefined>;
   readonly mock?: MockDeclaration;
   readonly runs: Readonly<Record<string, number>>;
+  readonly workers: number;
 }
 
 /** Declares a provider once: its variables, settings, checks, mock and run counts. */
@@ -105,6 +111,7 @@ export function defineProvider<V extends ProviderVariables, X extends object>(
     ...(d.version ? { version: d.version } : {}),
     ...(d.mock ? { mock: d.mock } : {}),
     runs: d.runs ?? {},
+    workers: d.workers ?? 1,
   };
 }
 

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { envString } from '../config/env';
-import { preflightProject } from '../preflight/preflight';
 import type { Provider } from './define';
 import { REPO_ROOT } from './discover';
 import { controlPort, faultUrl, mockPort } from './ports';
@@ -20,9 +19,8 @@ function suiteDir(provider: Provider, files: readonly { name: string; file: stri
 }
 
 /**
- * One project per provider (`npx playwright test --project=jupyter`), each after a preflight setup project that
- * checks the target answers and takes our credentials, so a wrong URL or key is one message, not a hundred
- * failing tests. With `selfProof`, for every mock fault a project that runs only the checks of the fault's rule
+ * One project per provider (`npx playwright test --project=jupyter`); the global setup checks its target first
+ * (harness/provider/global-setup.ts). With `selfProof`, for every mock fault a project that runs only the checks of the fault's rule
  * against the mock's namespace for that fault, and one per `together` set against the whole suite.
  */
 export function conformanceProjects(
@@ -32,30 +30,20 @@ export function conformanceProjects(
 ): ConformanceProject[] {
   const names = options.names ?? files.map((f) => f.name);
   const dir = (p: Provider) => relative(REPO_ROOT, suiteDir(p, files)) || '.';
-  const preflightDir = relative(REPO_ROOT, join(__dirname, '../preflight'));
-  const main: ConformanceProject[] = providers.flatMap((p) => [
-    {
-      name: preflightProject(p.name),
-      testDir: `./${preflightDir}`,
-      testMatch: 'preflight.setup.ts',
-      use: { provider: p.name, targetUrlOverride: undefined },
-      metadata: { provider: p.name },
-    },
-    {
-      name: p.name,
-      testDir: `./${dir(p)}`,
-      dependencies: [preflightProject(p.name)],
-      use: { provider: p.name, targetUrlOverride: undefined },
-      metadata: { provider: p.name },
-    },
-  ]);
+  const main: ConformanceProject[] = providers.map((p) => ({
+    name: p.name,
+    testDir: `./${dir(p)}`,
+    workers: p.workers,
+    use: { provider: p.name, targetUrlOverride: undefined },
+    metadata: { provider: p.name },
+  }));
   if (!options.selfProof) return main;
   const faults = providers.flatMap((p) => {
     const catalogue = p.mock?.faults;
     if (!catalogue) return [];
     const project = (suffix: string, fault: string, grep?: RegExp): ConformanceProject => {
       const url = faultUrl(p.name, fault, names);
-      return { name: `${p.name}~${suffix}`, testDir: `./${dir(p)}`, ...(grep ? { grep } : {}), use: { provider: p.name, targetUrlOverride: url }, metadata: { provider: p.name, targetUrlOverride: url } };
+      return { name: `${p.name}~${suffix}`, testDir: `./${dir(p)}`, workers: p.workers, ...(grep ? { grep } : {}), use: { provider: p.name, targetUrlOverride: url }, metadata: { provider: p.name, targetUrlOverride: url } };
     };
     return [
       ...catalogue.list.map((f) => project(f.name, f.name, new RegExp(`${escape(`@${f.rule}`)}(?=\\s|$)`))),

@@ -1,11 +1,11 @@
 import { MOCK_SERVE_PLAN, type MockServePlan } from './projects';
 
 /**
- * Playwright global setup, after the webServer step: the mock server that answers on the control port must be
+ * Part of the global setup, after the webServer step: the mock server that answers on the control port must be
  * the one this run asked for. With `reuseExistingServer`, a server of another checkout, or one started with other
  * faults, would otherwise serve the run silently (and a self-proof without its fault passes).
  */
-export default async function verifyMockServer(): Promise<void> {
+export async function verifyMockServer(): Promise<void> {
   const given = process.env[MOCK_SERVE_PLAN];
   if (!given) return;
   const plan = JSON.parse(given) as MockServePlan;

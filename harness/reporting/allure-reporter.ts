@@ -94,7 +94,7 @@ function environmentInfo(config: FullConfig | undefined, suite: Suite): Record<s
 }
 
 /**
- * A test outside the conformance fixtures (the preflight setup project) carries no labels of its own: it
+ * A test outside the conformance fixtures carries no labels of its own: it
  * gets its provider as epic, from its project (the `parentSuite` label), so it sits under that provider.
  */
 function addProviderEpic(result: { labels: { name: string; value: string }[] }): void {

@@ -7,7 +7,7 @@ import { providersByName } from '../provider/discover';
 const providers = providersByName();
 import { runSettings } from '../config/run';
 import { LATE_CLEANUP_FAILED, OUTCOMES_ATTACHMENT, TRANSCRIPT_ATTACHMENT, type TestEvidence } from '../fixtures/conformance';
-import { PREFLIGHT_FAILED } from '../preflight/preflight';
+import { PREFLIGHT_ANNOTATION } from '../preflight/preflight';
 import { COUNTEREXAMPLE_ATTACHMENT } from '../property/run-property';
 import { NO_BASELINE, loadBaseline, type Baseline } from '../rules/baseline';
 import { rulesFromTags } from '../rules/catalogue';
@@ -64,7 +64,7 @@ export default class RuleReporter implements Reporter {
     }
     // A report never outlives its run unnoticed: this run's projects start from nothing, and so does summary.json.
     for (const project of suite.suites) {
-      const name = project.title.replace(/:preflight$/, '');
+      const name = project.title;
       if (this.projects.has(name)) rmSync(join(this.reportDir, name), { recursive: true, force: true });
     }
     rmSync(join(this.reportDir, 'summary.json'), { force: true });
@@ -89,16 +89,14 @@ export default class RuleReporter implements Reporter {
     if (this.inert) return;
     for (const error of result.errors) this.noteLateCleanup(error);
     const projectName = test.parent.project()?.name ?? '';
-    const guarded = this.projects.get(projectName.replace(/:preflight$/, ''));
-    if (projectName.endsWith(':preflight')) {
-      if (guarded && result.status !== 'passed' && result.status !== 'skipped') {
-        const message = plain(result.error?.message ?? result.status);
-        guarded.preflightError = message.slice(message.indexOf(PREFLIGHT_FAILED) >= 0 ? message.indexOf(PREFLIGHT_FAILED) : 0).split('\n')[0];
-      }
-      return;
-    }
     const run = this.projects.get(projectName);
     if (!run) return;
+    // The target did not answer or refused our credentials: that one reason stands for every test of the suite.
+    const preflightFailed = result.annotations.find((a) => a.type === PREFLIGHT_ANNOTATION)?.description;
+    if (preflightFailed) {
+      run.preflightError = preflightFailed;
+      return;
+    }
     const attachment = (name: string) => result.attachments.find((a) => a.name === name)?.body?.toString('utf8');
     const evidence = JSON.parse(attachment(OUTCOMES_ATTACHMENT) ?? '{"outcomes":[],"coverage":[],"completed":false}') as TestEvidence;
     const failed = result.status === 'failed' || result.status === 'timedOut' || result.status === 'interrupted';

@@ -64,6 +64,8 @@ export const coviuProvider = defineProvider({
   mock: { module: resolve(__dirname, '../../mocks/coviu/index.ts'), faults: coviuFaults },
   // As suites/coviu/lifecycle-model.spec.ts runs its model against the mock.
   runs: { lifecycleModel: 3 },
+  // Side by side: its lifecycle model and its finished-session test wait for real starts and ends.
+  workers: 2,
 });
 
 export type CoviuSettings = SettingsOf<typeof coviuProvider>;
