@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { providers } from '../../suites/registry';
 import { runSettings } from '../config/run';
 import { REDACTED } from '../http/redact';
+import { HARNESS_VERSION } from './project-report';
 
 /** allure-playwright's options (its type names them through a subpath TypeScript cannot resolve here). */
 interface AllureOptions {
@@ -70,7 +71,7 @@ export default class ConformanceAllureReporter extends AllureReporter {
  */
 function environmentInfo(config: FullConfig | undefined, suite: Suite): Record<string, string> {
   const info: Record<string, string> = {
-    harness: `session-conformance ${readVersion()}`,
+    harness: `session-conformance ${HARNESS_VERSION}`,
     'Node.js': process.version,
     '@playwright/test': config?.version ?? 'unknown',
   };
@@ -113,14 +114,6 @@ function providerOf(project: FullProject | undefined): string | undefined {
     project.name.split(/[~:]/)[0],
   ];
   return named.find((p): p is string => typeof p === 'string' && p in providers);
-}
-
-function readVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
 }
 
 /** Every secret value the providers are configured with (from the environment of this process). */

@@ -8,7 +8,7 @@ import { PREFLIGHT_FAILED } from '../preflight/preflight';
 import { COUNTEREXAMPLE_ATTACHMENT } from '../property/run-property';
 import { NO_BASELINE, loadBaseline, type Baseline } from '../rules/baseline';
 import { rulesFromTags } from '../rules/catalogue';
-import { plainText as plain } from '../rules/recorder';
+import { plainText as plain } from '../text';
 import { renderConformanceHtml } from './html-report';
 import { renderRulesJunit } from './junit-rules';
 import { buildProjectReport, type ProjectReport, type TestRecord } from './project-report';

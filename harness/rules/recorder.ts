@@ -1,6 +1,7 @@
 import type { Baseline } from './baseline';
 import type { RuleCatalogue } from './catalogue';
 import type { CheckOutcome } from './types';
+import { plainText } from '../text';
 
 /** Harness, configuration or network trouble: never the target's fault. */
 export class HarnessError extends Error {
@@ -37,11 +38,6 @@ export class ContractViolation extends Error {
 /** An assertion error from `expect` (Playwright's carry `matcherResult`) or one of ours. */
 export function isAssertion(e: unknown): boolean {
   return typeof e === 'object' && e !== null && ('matcherResult' in e || (e as Error).name === 'AssertionError');
-}
-
-/** Playwright's messages carry ANSI colours; reports want plain text. */
-export function plainText(s: string): string {
-  return s.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 function messageOf(e: unknown): string {

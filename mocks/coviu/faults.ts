@@ -46,9 +46,8 @@ export const coviuFaults = defineFaults('coviu', [
   { name: 'unknown-id-500', rule: 'coviu.unknown-id-404', description: 'unknown session and participant ids answer 500' },
   { name: 'participants-vanish-at-start', rule: 'coviu.lifecycle-model', description: 'once a session has started, it shows none of its participants' },
 ], {
+  textContentType: 'text-content-type',
   together: [
     ['create-drops-participants', 'cancel-noop', 'participant-not-in-session'],
   ],
 });
-
-export type CoviuFault = typeof coviuFaults.names extends ReadonlySet<infer N> ? N : never;

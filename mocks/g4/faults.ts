@@ -31,10 +31,9 @@ export const g4Faults = defineFaults('g4', [
   { name: 'delete-wrong-session', rule: 'g4.session-store-model', description: "DELETE removes the tenant's newest session instead of the one named" },
   { name: 'deleted-session-500', rule: 'g4.session-store-model', description: 'both GETs of a deleted session answer 500 instead of refusing it as missing' },
 ], {
+  textContentType: 'text-plain-content-type',
   together: [
     ['put-merges', 'delete-noop', 'cross-tenant-leak'],
     ['create-data-dropped', 'text-json-415', 'missing-session-204'],
   ],
 });
-
-export type G4Fault = typeof g4Faults.names extends ReadonlySet<infer N> ? N : never;

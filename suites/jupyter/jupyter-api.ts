@@ -47,10 +47,6 @@ export function runPath(label: string, ext = '.ipynb'): string {
   return `session-conformance/${RUN_ID}/${label}-${randomBytes(3).toString('hex')}${ext}`;
 }
 
-export function isRunPath(path: unknown): boolean {
-  return typeof path === 'string' && path.startsWith(`session-conformance/${RUN_ID}/`);
-}
-
 /**
  * The Jupyter sessions operations, sent through the checking client. Every session a create returns
  * is registered for deletion after the test.
