@@ -3,7 +3,7 @@ import type { ConformanceWorkerFixtures } from './harness/fixtures/conformance';
 import type { TargetSettings } from './harness/provider';
 import { envInt, envString, loadEnv } from './harness/config/env';
 import { reportRulesWhateverTheReporters } from './harness/reporting/always-on';
-import { runSettings } from './harness/config/run';
+import { pinRunId, runSettings } from './harness/config/run';
 import { checkedSettings } from './harness/config/check-settings';
 import { preflightProject } from './harness/preflight/preflight';
 import { faultUrl, mockUrl, type MockName } from './mocks/ports';
@@ -11,6 +11,8 @@ import { mockFaults } from './mocks/registry';
 import { providers } from './suites/registry';
 
 loadEnv();
+// One run id for the whole run: the workers inherit it.
+pinRunId();
 // Added after every other reporter, whatever the command line names: it may turn a passed run into a failed one.
 reportRulesWhateverTheReporters();
 const settings = checkedSettings(providers);

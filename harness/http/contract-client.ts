@@ -5,7 +5,7 @@ import { HarnessError, type RuleRecorder } from '../rules/recorder';
 import type { Exchange, Transcript } from './transcript';
 import { flakyNote } from './manners';
 import type { HttpTransport } from './transport';
-import type { TestGate } from '../fixtures/cleanup';
+import type { RequestGate } from '../fixtures/cleanup';
 
 /** Adds credentials to a request. Providers differ: a header, a query key, an OAuth bearer. */
 export interface Credentials {
@@ -72,7 +72,7 @@ export interface ClientTarget {
   readonly credentials: Credentials;
   readonly timeoutMs: number;
   /** The test's gate: no request once the test is over (but undo steps), and the requests in flight. */
-  readonly gate?: TestGate;
+  readonly gate?: RequestGate;
 }
 
 /**

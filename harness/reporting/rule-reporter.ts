@@ -169,7 +169,7 @@ export default class RuleReporter implements Reporter {
       date: this.started,
       tests: run.preflightError ? [preflightRecord(run.preflightError, provider.contract.catalogue.all().map((r) => r.id))] : [...run.tests.values()],
       catalogue: provider.contract.catalogue,
-      contract: provider.contract.contract,
+      contract: provider.contract.openapi,
       baseline,
       target: settings.shown,
     });

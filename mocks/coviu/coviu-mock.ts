@@ -429,7 +429,7 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState,
   ];
 
   return {
-    contract: coviuContract.contract,
+    contract: coviuContract.openapi,
     faults: coviuFaults,
     newState: () => ({ sessions: new Map(), participants: new Map(), tokens: new Map() }),
 

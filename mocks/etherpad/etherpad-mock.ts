@@ -255,7 +255,7 @@ export function etherpadMock(options: EtherpadMockOptions): MockDefinition<Ether
     return envelope(req, functions[fn]!(parsed.params, state, req), fn);
   };
 
-  const contractOps = new Set(etherpadContract.contract.operations().map((o) => o.operationId));
+  const contractOps = new Set(etherpadContract.openapi.operations().map((o) => o.operationId));
   const routes: Route<EtherpadState, Fault>[] = Object.keys(functions).flatMap((fn) =>
     (['GET', 'POST'] as const).map((method) => {
       const operationId = `${fn}Using${method}`;
@@ -270,7 +270,7 @@ export function etherpadMock(options: EtherpadMockOptions): MockDefinition<Ether
   routes.push({ method: 'GET', pattern: /^\/api$/, handle: () => ({ status: 200, body: { currentVersion: '1.2.15' } }) });
 
   return {
-    contract: etherpadContract.contract,
+    contract: etherpadContract.openapi,
     faults: etherpadFaults,
     newState: () => ({
       groups: new Set(), authors: new Set(), sessions: new Map(), ofGroup: new Map(), ofAuthor: new Map(), ghosts: new Map(),

@@ -277,7 +277,7 @@ export function g4Mock(options: G4MockOptions): MockDefinition<G4State, Fault> {
   ];
 
   return {
-    contract: g4Contract.contract,
+    contract: g4Contract.openapi,
     faults: g4Faults,
     newState: () => ({ sessions: new Map(), gone: new Map() }),
 

@@ -81,7 +81,7 @@ function str(v: unknown): string | undefined {
 /** A stateful Jupyter sessions server that answers as jupyter-server 1.23.3 does, with fake kernels. */
 export function jupyterMock(options: JupyterMockOptions): MockDefinition<JupyterState, Fault> {
   return {
-    contract: jupyterContract.contract,
+    contract: jupyterContract.openapi,
     faults: jupyterFaults,
     newState: () => ({ sessions: new Map(), tombstones: new Set(), formerPaths: new Map() }),
 

@@ -31,7 +31,7 @@ function unknownSession(req: Req, id: string): MockResponse {
  */
 export function webidaMock(options: WebidaMockOptions): MockDefinition<SessionRegistry, Fault> {
   return {
-    contract: webidaContract.contract,
+    contract: webidaContract.openapi,
     faults: webidaFaults,
     newState: () => new SessionRegistry(),
 

@@ -40,7 +40,7 @@ test.describe('Etherpad sessions: the API key', () => {
     });
   });
 
-  test('an internal error (code 2) has HTTP status 500', rules('etherpad.code-2-http-500', 'etherpad.status-documented'), async ({ etherpad, rules: recorder }) => {
+  test('an internal error (code 2) has HTTP status 500', rules('etherpad.code-2-http-500', 'etherpad.status-documented'), async ({ etherpad, recorder }) => {
     // With the key, a malformed JSON body is the one input known to make Etherpad answer code 2; the call
     // itself checks the answer's status against its code.
     const a = await etherpad.call('createSession', 'POST', {}, { rawBody: MALFORMED_JSON, contentType: 'application/json' });

@@ -22,7 +22,7 @@ const storeCommands = [
 ];
 
 test.describe('Etherpad sessions: model-based', () => {
-  test('create, get, delete and list sequences agree with a model of the session store', rules('etherpad.model-store'), async ({ etherpad, rules: recorder, property, settings }) => {
+  test('create, get, delete and list sequences agree with a model of the session store', rules('etherpad.model-store'), async ({ etherpad, recorder, property, settings }) => {
     test.setTimeout(180_000);
     // A live Etherpad answers in milliseconds, but every iteration leaves two authors behind (they cannot be deleted).
     await property('etherpad.model-store', settings.usesMock ? 100 : 10, (replayPath, iterate) =>
