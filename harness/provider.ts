@@ -35,7 +35,7 @@ export function defineProviderContract(options: {
 }): ProviderContract {
   const dir = resolve(__dirname, '../contracts', options.name);
   const catalogue = new RuleCatalogue(options.name, options.rules);
-  const { schemaErrorOwners = [], ...automatic } = options.responseRules;
+  const { schemaErrorOwners = [], perAnswer: _perAnswer, ...automatic } = options.responseRules;
   for (const id of [...Object.values(automatic), ...schemaErrorOwners.map((o) => o.rule)]) catalogue.get(id);
   const openapi = new Contract(resolve(dir, 'openapi.yaml'));
   // A body rule named in the contract must be a rule of the catalogue: a typo would report to nothing.

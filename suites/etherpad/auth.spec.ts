@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { FORMS, keyCredentials, sessionRecord, type Params, type SessionFunction } from './etherpad-api';
 import { expect, rules, test } from './fixtures';
+import { createdSession, newWorld } from './steps';
 
 /** A malformed JSON body, cut off in the middle, as real-targets.md §1.4 sent it. */
 const MALFORMED_JSON = '{"groupID": ';
 
 test.describe('Etherpad sessions: the API key', () => {
-  test('every session function, GET and POST, refuses a missing or wrong apikey with code 4', rules('etherpad.auth-required', 'etherpad.code-4-http-401'), async ({ etherpad, check }) => {
-    const world = await etherpad.world('auth');
-    const sessionID = await etherpad.createdSession(world);
+  test('every session function, GET and POST, refuses a missing or wrong apikey with code 4', rules('etherpad.auth-required', 'etherpad.code-4-http-401'), async ({ etherpad, check, need }) => {
+    const world = await newWorld(etherpad, 'auth');
+    const sessionID = await createdSession(etherpad, need, world);
     const wrongKey = keyCredentials(`wrong-${randomBytes(6).toString('hex')}`);
     const calls: [SessionFunction, Params][] = [
       ['createSession', { ...world, validUntil: etherpad.validUntilIn() }],

@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { commandsFor } from '../../harness/property/run-property';
 import { FORMS } from './etherpad-api';
 import { rules, test } from './fixtures';
+import { createdAuthor, createdGroup } from './steps';
 import {
   CreateCommand, DeleteCommand, GetCommand, GetDeletedCommand, ListOfAuthorsCommand, ListOfGroupsCommand, observeStore, type StoreModel,
 } from './model/session-store-model';
@@ -30,8 +31,8 @@ test.describe('Etherpad sessions: model-based', () => {
         // Each iteration has its own two groups and two authors, and deletes its sessions before the next one.
         const api = etherpad.withCleanup(scope);
         const model: StoreModel = {
-          groups: [await api.createGroup(), await api.createGroup()],
-          authors: [await api.createAuthor('model-0'), await api.createAuthor('model-1')],
+          groups: [await createdGroup(api), await createdGroup(api)],
+          authors: [await createdAuthor(api, 'model-0'), await createdAuthor(api, 'model-1')],
           sessions: new Map(),
           deleted: [],
         };
