@@ -5,9 +5,6 @@ import type { MockDefinition, MockRequest, MockResponse, Route } from '../core/m
 import { coviuFaults } from './faults';
 import type { FaultName } from '../core/faults';
 
-type Fault = FaultName<typeof coviuFaults>;
-type Req = MockRequest<Fault>;
-
 interface SessionRecord {
   readonly session_id: string;
   session_name: string | null;
@@ -153,6 +150,10 @@ function timeParam(req: Req, name: string): number | null | undefined {
   const ms = Date.parse(v);
   return Number.isNaN(ms) ? undefined : ms;
 }
+
+/** Requests as this mock's routes see them: its faults by name. */
+type Fault = FaultName<typeof coviuFaults>;
+type Req = MockRequest<Fault>;
 
 /** A stateful Coviu sessions API with its token endpoint, on the real clock. */
 export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState, Fault> {

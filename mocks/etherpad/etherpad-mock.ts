@@ -4,9 +4,6 @@ import type { MockDefinition, MockRequest, MockResponse, Route } from '../core/m
 import { etherpadFaults } from './faults';
 import type { FaultName } from '../core/faults';
 
-type Fault = FaultName<typeof etherpadFaults>;
-type Req = MockRequest<Fault>;
-
 interface SessionRecord {
   groupID: string;
   authorID: string;
@@ -225,6 +222,10 @@ function parameters(req: Req): { ok: true; params: Params } | { ok: false; messa
   }
   return { ok: true, params: req.faults.has('query-wins') ? { ...body, ...query } : { ...query, ...body } };
 }
+
+/** Requests as this mock's routes see them: its faults by name. */
+type Fault = FaultName<typeof etherpadFaults>;
+type Req = MockRequest<Fault>;
 
 /**
  * A stateful Etherpad 1.2.15 session API that answers as the seed says: the envelope {code, message, data}

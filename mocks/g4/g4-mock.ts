@@ -4,9 +4,6 @@ import type { MockDefinition, MockRequest, MockResponse, Route } from '../core/m
 import { g4Faults } from './faults';
 import type { FaultName } from '../core/faults';
 
-type Fault = FaultName<typeof g4Faults>;
-type Req = MockRequest<Fault>;
-
 export interface G4MockOptions {
   /** The Authorization value requests must carry (the scheme word is compared case-insensitively). */
   readonly authorization: string;
@@ -106,6 +103,10 @@ function dropNullMembers(v: unknown): unknown {
   if (!isPlainObject(v)) return v;
   return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, dropNullMembers(x)]));
 }
+
+/** Requests as this mock's routes see them: its faults by name. */
+type Fault = FaultName<typeof g4Faults>;
+type Req = MockRequest<Fault>;
 
 /**
  * A stateful G4 sessions service: tenants, one user, session data, and a sliding TTL on the real clock

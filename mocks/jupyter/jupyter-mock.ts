@@ -4,9 +4,6 @@ import type { MockDefinition, MockRequest, MockResponse } from '../core/mock-ser
 import { jupyterFaults } from './faults';
 import type { FaultName } from '../core/faults';
 
-type Fault = FaultName<typeof jupyterFaults>;
-type Req = MockRequest<Fault>;
-
 interface KernelModel {
   id: string;
   name: string;
@@ -77,6 +74,10 @@ function jsonBody(req: Req): { ok: true; value: Record<string, unknown> } | { ok
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
+
+/** Requests as this mock's routes see them: its faults by name. */
+type Fault = FaultName<typeof jupyterFaults>;
+type Req = MockRequest<Fault>;
 
 /** A stateful Jupyter sessions server that answers as jupyter-server 1.23.3 does, with fake kernels. */
 export function jupyterMock(options: JupyterMockOptions): MockDefinition<JupyterState, Fault> {

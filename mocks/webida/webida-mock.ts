@@ -2,9 +2,6 @@ import { webidaContract } from '../../contracts/webida';
 import type { MockDefinition, MockRequest, MockResponse } from '../core/mock-server';
 import { webidaFaults } from './faults';
 import type { FaultName } from '../core/faults';
-
-type Fault = FaultName<typeof webidaFaults>;
-type Req = MockRequest<Fault>;
 import { SessionRegistry, sessionView } from './session-registry';
 import { attachSocketEndpoint } from './socket-endpoint';
 
@@ -24,6 +21,10 @@ function unknownSession(req: Req, id: string): MockResponse {
   if (req.faults.has('unknown-id-500')) return error(500, 'Internal', 'Cannot read properties of undefined');
   return error(404, 'NotFound', `session ${id} not found`);
 }
+
+/** Requests as this mock's routes see them: its faults by name. */
+type Fault = FaultName<typeof webidaFaults>;
+type Req = MockRequest<Fault>;
 
 /**
  * A Webida server (REST API v0.2.0 under `/api`, plus its socket.io endpoint on the same port), with the
