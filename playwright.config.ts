@@ -1,12 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import { envInt, envString, loadEnv } from './harness/config/env';
 import { reportRulesWhateverTheReporters } from './harness/reporting/always-on';
-import { runSettings } from './harness/config/run';
+import { pinRunId, runSettings } from './harness/config/run';
 import { checkedSettings } from './harness/config/check-settings';
 import { discoverProviders, providerFiles, providersByName } from './harness/provider/discover';
 import { MOCK_SERVE_PLAN, conformanceProjects, mockServePlan, projectFilters, selectedProviders } from './harness/provider/projects';
 
 loadEnv();
+// One run id for the whole run: the workers inherit it.
+pinRunId();
 // Added after every other reporter, whatever the command line names: it may turn a passed run into a failed one.
 reportRulesWhateverTheReporters();
 // The composition root: the providers declared in suites/*/provider.ts, handed to the harness from here.

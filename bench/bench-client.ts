@@ -28,7 +28,7 @@ export function benchClient(baseUrl: string, token: string): BenchClient {
   const rules = new RuleRecorder(jupyterContract.catalogue, NO_BASELINE);
   const client = new ContractClient(
     transport,
-    jupyterContract.contract,
+    jupyterContract.openapi,
     { baseUrl, credentials: tokenCredentials(token), timeoutMs: TIMEOUT_MS },
     transcript,
     rules,

@@ -6,7 +6,7 @@ import { REAL_CLOCK_DEFAULT_RUNS, waitChain, type TestWaits } from './wait-chain
  * deadlines, so ten times the runs is ten times those waits by construction (minutes), and they are left out of
  * the measured pair; their waits at ×1 and ×10 are computed from the suites' settings instead.
  */
-export const REAL_CLOCK_PROPERTIES = ['@coviu.lifecycle-model', '@webida.close-after-timeline'] as const;
+export const REAL_CLOCK_PROPERTIES = ['@coviu.model-lifecycle', '@webida.close-after-timeline'] as const;
 
 export interface ScalingResult {
   readonly n: number;

@@ -385,7 +385,8 @@ export const coviuRules: readonly Rule[] = [
 
   // ── Model-based ─────────────────────────────────────────────────────────────────────────────────
   {
-    id: 'coviu.lifecycle-model',
+    id: 'coviu.model-lifecycle',
+    formerIds: ['coviu.lifecycle-model'],
     level: 'MUST',
     title: 'Any sequence of create, update, cancel, participant changes, reads and the passing of time agrees with a clock-aware model of the sessions',
     source: 'A session that is scheduled for the future may be canceled. … A session that has already started may not be canceled.; A session that has already finished may not be changed.; It is possible to add a participant to a session that has already start, but not to a session that has already finished.',

@@ -188,7 +188,8 @@ export const g4Rules: readonly Rule[] = [
     operations: ['getSession'],
   },
   {
-    id: 'g4.session-store-model',
+    id: 'g4.model-store',
+    formerIds: ['g4.session-store-model'],
     level: 'MUST',
     title: 'Any sequence of create, put, get, static get and delete agrees with a model of the tenant\'s sessions',
     source: 'Create a persistent session; Get session; Update session data; Delete session; Get session without updating ttl (internal use)',

@@ -32,6 +32,8 @@ export interface RunSettings {
   readonly maxRetryAfterS: number;
 }
 
+const RUN_ID_VARIABLE = 'CONFORMANCE_RUN_ID';
+
 export function runSettings(): RunSettings {
   const seed = envString('FC_SEED');
   const requestTimeoutMs = envInt('CONFORMANCE_REQUEST_TIMEOUT_MS', 10_000, 100);
@@ -53,7 +55,19 @@ export function runSettings(): RunSettings {
 }
 
 /**
- * A short id naming what this run creates (session paths, names), so the run only ever looks at and
- * deletes its own data. One per worker process; `CONFORMANCE_RUN_ID` pins it.
+ * A short id naming what this run creates (session paths, names), so the run only ever looks at and deletes its
+ * own data. One per run: the Playwright config pins it (`pinRunId`) before the workers start, and they inherit it
+ * through `CONFORMANCE_RUN_ID`, which also lets a user pin it.
  */
-export const RUN_ID: string = envString('CONFORMANCE_RUN_ID') ?? `sc${randomBytes(4).toString('hex')}`;
+export const RUN_ID: string = envString(RUN_ID_VARIABLE) ?? newRunId();
+
+/** Sets the run id for this process and every process it starts (Playwright's workers), unless it is set. */
+export function pinRunId(): string {
+  const id = envString(RUN_ID_VARIABLE) ?? RUN_ID;
+  process.env[RUN_ID_VARIABLE] = id;
+  return id;
+}
+
+function newRunId(): string {
+  return `sc${randomBytes(4).toString('hex')}`;
+}

@@ -5,7 +5,7 @@ import type { Exchange, Transcript } from './transcript';
 import { requestStep } from './request-steps';
 import { flakyNote } from './manners';
 import type { HttpTransport } from './transport';
-import type { TestGate } from '../fixtures/cleanup';
+import type { RequestGate } from '../fixtures/cleanup';
 
 /** Adds credentials to a request. Providers differ: a header, a query key, an OAuth bearer. */
 export interface Credentials {
@@ -64,7 +64,15 @@ export interface ResponseRules {
   readonly contentType: string;
   /** SHOULD: the status is one the contract documents for the operation. */
   readonly statusDocumented: string;
+  /** Checks of the provider's own that every answer gets too (e.g. Etherpad's pairing of envelope codes and statuses). */
+  readonly perAnswer?: readonly AnswerCheck[];
 }
+
+/**
+ * A check every answer to an operation gets: the rule it reports to and its assertions, or undefined when it does
+ * not apply to this answer.
+ */
+export type AnswerCheck = (op: Operation, res: ApiResponse) => { readonly rule: string; readonly assert: () => void } | undefined;
 
 export interface ClientTarget {
   /** Root the contract's paths are appended to, e.g. `http://127.0.0.1:8888` or `…/api/1.2.15`. */
@@ -72,7 +80,7 @@ export interface ClientTarget {
   readonly credentials: Credentials;
   readonly timeoutMs: number;
   /** The test's gate: no request once the test is over (but undo steps), and the requests in flight. */
-  readonly gate?: TestGate;
+  readonly gate?: RequestGate;
 }
 
 /**
@@ -108,6 +116,7 @@ export class ContractClient {
     });
     const res = await this.raw(op.method, path, options, operationId);
     await this.checkResponse(op, res, options.schemaRule);
+    await this.checkPerAnswer(op, res);
     return res;
   }
 
@@ -206,6 +215,13 @@ export class ContractClient {
       if (result === undefined) throw violation(`${where}: the body is not JSON: ${JSON.stringify(res.text.slice(0, 200))}`);
       if (!result.valid) throw violation(`${where}: body does not match ${name}: ${result.errors.join('; ')}`);
     });
+  }
+
+  private async checkPerAnswer(op: Operation, res: ApiResponse): Promise<void> {
+    for (const check of this.responseRules.perAnswer ?? []) {
+      const applies = check(op, res);
+      if (applies) await this.rules.check(applies.rule, applies.assert);
+    }
   }
 }
 

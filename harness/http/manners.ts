@@ -152,7 +152,7 @@ export class SlotTimeout extends Error {
  * fewer than `maxRps` are in flight or answered within the last second, so no second of arrivals at the
  * target holds more than `maxRps` requests, even when an early request was slow to arrive and a later one fast.
  */
-export class TargetGate {
+export class TargetLimiter {
   private active = 0;
   /** When the latest requests were answered, oldest first; only those of the last second are kept. */
   private readonly recentEnds: number[] = [];
@@ -239,14 +239,14 @@ export class TargetGate {
  * every transport in it, so the caps hold per target whatever the number of clients.
  */
 export class Manners {
-  private readonly gates = new Map<string, TargetGate>();
+  private readonly gates = new Map<string, TargetLimiter>();
 
   constructor(readonly policy: MannersPolicy, private readonly clock: Clock = realClock, private readonly startedAt?: number) {}
 
-  gate(origin: string): TargetGate {
+  gate(origin: string): TargetLimiter {
     let gate = this.gates.get(origin);
     if (!gate) {
-      gate = new TargetGate(origin, this.policy, this.clock, this.startedAt);
+      gate = new TargetLimiter(origin, this.policy, this.clock, this.startedAt);
       this.gates.set(origin, gate);
     }
     return gate;

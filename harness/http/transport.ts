@@ -51,7 +51,7 @@ export class ResponseTooLarge extends Error {
   }
 }
 
-/** When this process started: see `TargetGate` (a replacement worker assumes its predecessor's last second was full). */
+/** When this process started: see `TargetLimiter` (a replacement worker assumes its predecessor's last second was full). */
 const PROCESS_STARTED = Date.now();
 let shared: Manners | undefined;
 

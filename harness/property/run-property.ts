@@ -4,7 +4,8 @@ import type { RunSettings } from '../config/run';
 import type { Cleanup } from '../fixtures/cleanup';
 import { countRequests, inStep, RequestTally, reportStep } from '../http/request-steps';
 import { formatExchanges, type Transcript } from '../http/transcript';
-import { Blocked, HarnessError, isAssertion, plainText, type RuleRecorder } from '../rules/recorder';
+import { Blocked, HarnessError, isAssertion, type RuleRecorder } from '../rules/recorder';
+import { plainText } from '../text';
 import type { CheckOutcome } from '../rules/types';
 
 export interface PropertyRun {

@@ -22,7 +22,8 @@ export interface TargetSettings {
 export interface ProviderContract {
   readonly name: string;
   readonly catalogue: RuleCatalogue;
-  readonly contract: Contract;
+  /** The provider's OpenAPI document. */
+  readonly openapi: Contract;
   readonly responseRules: ResponseRules;
   readonly baselinesDir: string;
 }
@@ -36,15 +37,15 @@ export function defineProviderContract(options: {
 }): ProviderContract {
   const dir = resolve(options.dir);
   const catalogue = new RuleCatalogue(options.name, options.rules);
-  const { schemaErrorOwners = [], ...automatic } = options.responseRules;
+  const { schemaErrorOwners = [], perAnswer: _perAnswer, ...automatic } = options.responseRules;
   for (const id of [...Object.values(automatic), ...schemaErrorOwners.map((o) => o.rule)]) catalogue.get(id);
-  const contract = new Contract(resolve(dir, 'openapi.yaml'));
+  const openapi = new Contract(resolve(dir, 'openapi.yaml'));
   // A body rule named in the contract must be a rule of the catalogue: a typo would report to nothing.
-  for (const op of contract.operations()) for (const r of op.responses) if (r.bodyRule) catalogue.get(r.bodyRule);
+  for (const op of openapi.operations()) for (const r of op.responses) if (r.bodyRule) catalogue.get(r.bodyRule);
   return {
     name: options.name,
     catalogue,
-    contract,
+    openapi,
     responseRules: options.responseRules,
     baselinesDir: resolve(dir, 'baselines'),
   };

@@ -9,6 +9,7 @@ import { providersByName } from '../provider/discover';
 const providers = providersByName();
 import { runSettings } from '../config/run';
 import { REDACTED } from '../http/redact';
+import { HARNESS_VERSION } from './project-report';
 
 /** allure-playwright's options (its type names them through a subpath TypeScript cannot resolve here). */
 interface AllureOptions {
@@ -73,7 +74,7 @@ export default class ConformanceAllureReporter extends AllureReporter {
  */
 function environmentInfo(config: FullConfig | undefined, suite: Suite): Record<string, string> {
   const info: Record<string, string> = {
-    harness: `session-conformance ${readVersion()}`,
+    harness: `session-conformance ${HARNESS_VERSION}`,
     'Node.js': process.version,
     '@playwright/test': config?.version ?? 'unknown',
   };
@@ -116,14 +117,6 @@ function providerOf(project: FullProject | undefined): string | undefined {
     project.name.split(/[~:]/)[0],
   ];
   return named.find((p): p is string => typeof p === 'string' && p in providers);
-}
-
-function readVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
 }
 
 /** Every secret value the providers are configured with (from the environment of this process). */

@@ -1,4 +1,5 @@
 import type { ProjectReport } from './project-report';
+import { plainText } from '../text';
 
 /**
  * JUnit XML with one test case per rule, for CI systems: a failed MUST or an error is a failure, a skipped or
@@ -36,5 +37,5 @@ function attr(s: string): string {
 
 function text(s: string): string {
   // XML 1.0 forbids most control characters; ANSI escapes from assertion messages are dropped.
-  return s.replace(/\u001b\[[0-9;]*m/g, '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return plainText(s).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

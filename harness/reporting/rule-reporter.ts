@@ -11,7 +11,7 @@ import { PREFLIGHT_ANNOTATION } from '../preflight/preflight';
 import { COUNTEREXAMPLE_ATTACHMENT } from '../property/run-property';
 import { NO_BASELINE, loadBaseline, type Baseline } from '../rules/baseline';
 import { rulesFromTags } from '../rules/catalogue';
-import { plainText as plain } from '../rules/recorder';
+import { plainText as plain } from '../text';
 import { renderConformanceHtml } from './html-report';
 import { renderRulesJunit } from './junit-rules';
 import { buildProjectReport, type ProjectReport, type TestRecord } from './project-report';
@@ -170,7 +170,7 @@ export default class RuleReporter implements Reporter {
       date: this.started,
       tests: run.preflightError ? [preflightRecord(run.preflightError, provider.contract.catalogue.all().map((r) => r.id))] : [...run.tests.values()],
       catalogue: provider.contract.catalogue,
-      contract: provider.contract.contract,
+      contract: provider.contract.openapi,
       baseline,
       target: settings.shown,
     });

@@ -15,10 +15,11 @@ export function renderRulesDoc(contracts: readonly ProviderContract[], faultsOf:
     '',
   ];
   for (const c of contracts) {
-    lines.push(`## ${c.contract.title} (\`${c.name}\`)`, '', '| rule | level | basis | what the target must do | source | proven by fault |', '|---|---|---|---|---|---|');
+    lines.push(`## ${c.openapi.title} (\`${c.name}\`)`, '', '| rule | level | basis | what the target must do | source | proven by fault |', '|---|---|---|---|---|---|');
     for (const r of c.catalogue.all()) {
       const faults = faultsOf(c.name).filter((f) => f.rule === r.id).map((f) => `\`${f.name}\``).join(', ');
-      lines.push(`| \`${r.id}\` | ${r.level} | ${r.basis} | ${cell(r.title)} | “${cell(r.source)}” (${cell(r.reference)}) | ${faults || '—'} |`);
+      const former = r.formerIds?.length ? ` (formerly ${r.formerIds.map((id) => `\`${id}\``).join(', ')})` : '';
+      lines.push(`| \`${r.id}\`${former} | ${r.level} | ${r.basis} | ${cell(r.title)} | “${cell(r.source)}” (${cell(r.reference)}) | ${faults || '—'} |`);
     }
     lines.push('');
   }

@@ -32,8 +32,10 @@ export function loadBaseline(file: string, catalogue: RuleCatalogue): Baseline {
       throw new Error(`${file}: deviations[${i}] needs a rule id and a non-empty reason`);
     }
     if (!catalogue.has(raw.rule)) throw new Error(`${file}: deviations[${i}] names unknown rule "${raw.rule}"`);
-    if (entries.has(raw.rule)) throw new Error(`${file}: rule "${raw.rule}" is listed twice`);
-    entries.set(raw.rule, { rule: raw.rule, reason: raw.reason.trim() });
+    // A former id names the rule it was renamed to.
+    const rule = catalogue.get(raw.rule).id;
+    if (entries.has(rule)) throw new Error(`${file}: rule "${rule}" is listed twice`);
+    entries.set(rule, { rule, reason: raw.reason.trim() });
   }
   const name = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
   return { name, target: doc.target, entries };

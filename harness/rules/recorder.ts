@@ -1,6 +1,7 @@
 import type { Baseline } from './baseline';
 import type { RuleCatalogue } from './catalogue';
 import type { CheckOutcome } from './types';
+import { plainText } from '../text';
 
 /** Harness, configuration or network trouble: never the target's fault. */
 export class HarnessError extends Error {
@@ -37,11 +38,6 @@ export class ContractViolation extends Error {
 /** An assertion error from `expect` (Playwright's carry `matcherResult`) or one of ours. */
 export function isAssertion(e: unknown): boolean {
   return typeof e === 'object' && e !== null && ('matcherResult' in e || (e as Error).name === 'AssertionError');
-}
-
-/** Playwright's messages carry ANSI colours; reports want plain text. */
-export function plainText(s: string): string {
-  return s.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 function messageOf(e: unknown): string {
@@ -101,13 +97,19 @@ export class RuleRecorder {
 
   /** Adds an outcome to the test's list, bypassing any diversion (a property's summary of its runs). */
   record(o: CheckOutcome): void {
-    this.catalogue.get(o.rule);
-    this.outcomes.push(this.flakyBecause === undefined || o.flaky !== undefined ? o : { ...o, flaky: this.flakyBecause });
+    const rule = this.idOf(o.rule);
+    this.outcomes.push(this.flakyBecause === undefined || o.flaky !== undefined ? { ...o, rule } : { ...o, rule, flaky: this.flakyBecause });
   }
 
   private push(o: CheckOutcome): void {
-    if (this.sink) this.sink(this.flakyBecause === undefined ? o : { ...o, flaky: this.flakyBecause });
+    const rule = this.idOf(o.rule);
+    if (this.sink) this.sink(this.flakyBecause === undefined ? { ...o, rule } : { ...o, rule, flaky: this.flakyBecause });
     else this.record(o);
+  }
+
+  /** The rule's id (a former id names the rule it was renamed to); throws for an unknown rule. */
+  private idOf(ruleId: string): string {
+    return this.catalogue.get(ruleId).id;
   }
 
   /**
@@ -132,8 +134,8 @@ export class RuleRecorder {
   }
 
   /** Runs and records one check; returns the failure message, or undefined when it held. */
-  private async attempt(ruleId: string, assertion: () => unknown): Promise<string | undefined> {
-    this.catalogue.get(ruleId);
+  private async attempt(given: string, assertion: () => unknown): Promise<string | undefined> {
+    const ruleId = this.idOf(given);
     try {
       await assertion();
     } catch (e) {
@@ -154,7 +156,8 @@ export class RuleRecorder {
   }
 
   /** Ends the test: a later step cannot run, because `ruleId` failed as `message` says. */
-  block(ruleId: string, message: string): never {
+  block(given: string, message: string): never {
+    const ruleId = this.idOf(given);
     const blocked = new Blocked(ruleId, firstLine(message));
     // Inside a property the property runner decides what a blocked iteration means.
     if (this.sink) throw blocked;
@@ -164,13 +167,13 @@ export class RuleRecorder {
 
   /** The rule does not apply to this target or configuration. */
   skip(ruleId: string, reason: string): void {
-    this.catalogue.get(ruleId);
-    this.outcomes.push({ rule: ruleId, status: 'skip', message: reason });
+    this.outcomes.push({ rule: this.idOf(ruleId), status: 'skip', message: reason });
   }
 
   /** A failure of this rule does not fail the run: a SHOULD, or a rule the chosen baseline lists. */
   excused(ruleId: string): boolean {
-    return this.catalogue.get(ruleId).level === 'SHOULD' || this.baseline.entries.has(ruleId);
+    const rule = this.catalogue.get(ruleId);
+    return rule.level === 'SHOULD' || this.baseline.entries.has(rule.id);
   }
 
   /** Failed checks of MUST rules the baseline does not list: the test fails once its body is over. */

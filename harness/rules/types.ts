@@ -17,6 +17,11 @@ export type RuleBasis = 'stated' | 'inferred' | 'seen-in-code';
 export interface Rule {
   /** Stable, greppable id: `<provider>.<slug>`; also the Playwright tag `@<id>`. */
   readonly id: string;
+  /**
+   * Ids the rule was known by before (when ids were made to follow one pattern). Baselines, tags and checks may
+   * still name them; every report shows `id`.
+   */
+  readonly formerIds?: readonly string[];
   readonly level: RuleLevel;
   /** One line a vendor can read: what the target must (or should) do. */
   readonly title: string;

@@ -8,8 +8,13 @@ export interface Fault {
 
 export interface FaultCatalogue<N extends string = string> {
   readonly provider: string;
-  readonly list: readonly Fault[];
+  readonly list: readonly (Fault & { readonly name: N })[];
   readonly names: ReadonlySet<N>;
+  /**
+   * The fault that sends every JSON body as text/plain. The mock server applies it to every answer, the same
+   * way for every mock, so no mock spells it out.
+   */
+  readonly textContentType?: N;
   /**
    * Faults the self-proof switches on together, in one namespace, against the whole suite: a target breaks
    * several rules at once, and each must still be caught by its own rule, not hidden behind another.
@@ -20,7 +25,7 @@ export interface FaultCatalogue<N extends string = string> {
 export function defineFaults<const N extends string>(
   provider: string,
   faults: readonly (Fault & { name: N })[],
-  options: { readonly together?: readonly (readonly NoInfer<N>[])[] } = {},
+  options: { readonly together?: readonly (readonly NoInfer<N>[])[]; readonly textContentType?: NoInfer<N> } = {},
 ): FaultCatalogue<N> {
   const names = new Set<N>();
   for (const f of faults) {
@@ -29,14 +34,20 @@ export function defineFaults<const N extends string>(
     if (!f.rule.startsWith(`${provider}.`)) throw new Error(`fault "${f.name}" names rule ${f.rule} of another provider`);
     names.add(f.name);
   }
-  return { provider, list: faults, names, together: options.together ?? [] };
+  return { provider, list: faults, names, together: options.together ?? [], textContentType: options.textContentType };
 }
 
-/** The faults switched on for a request: from its `/__fault/<a>,<b>` prefix, else from MOCK_FAULTS. */
-export class FaultSet {
+/** The fault names of a catalogue: `FaultName<typeof jupyterFaults>`. */
+export type FaultName<C> = C extends FaultCatalogue<infer N> ? N : never;
+
+/**
+ * The faults switched on for a request: from its `/__fault/<a>,<b>` prefix, else from MOCK_FAULTS. Typed by the
+ * mock's fault names, so asking for a misspelt fault does not compile.
+ */
+export class FaultSet<N extends string = string> {
   constructor(private readonly on: ReadonlySet<string>) {}
 
-  has(name: string): boolean {
+  has(name: N): boolean {
     return this.on.has(name);
   }
 
@@ -45,13 +56,13 @@ export class FaultSet {
   }
 
   /** `MOCK_FAULTS=jupyter.kernel-id-missing,etherpad.code1-http-200`: the faults of one provider. */
-  static fromEnv(provider: string, value: string | undefined, known: ReadonlySet<string>): FaultSet {
+  static fromEnv<N extends string>(provider: string, value: string | undefined, known: ReadonlySet<N>): FaultSet<N> {
     const names = (value ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter((s) => s.startsWith(`${provider}.`))
       .map((s) => s.slice(provider.length + 1));
-    for (const n of names) if (!known.has(n)) throw new Error(`MOCK_FAULTS names unknown fault ${provider}.${n}`);
-    return new FaultSet(new Set(names));
+    for (const n of names) if (!(known as ReadonlySet<string>).has(n)) throw new Error(`MOCK_FAULTS names unknown fault ${provider}.${n}`);
+    return new FaultSet<N>(new Set(names));
   }
 }

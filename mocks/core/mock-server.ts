@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Contract } from '../../harness/contract/openapi';
 import { SchemaRegistry } from '../../harness/contract/schemas';
-import { FaultSet } from './faults';
+import { FaultSet, type FaultCatalogue } from './faults';
 
-export interface MockRequest {
+export interface MockRequest<N extends string = string> {
   readonly method: string;
   /** Path below the mount point (the fault prefix removed). */
   readonly path: string;
@@ -15,7 +15,7 @@ export interface MockRequest {
   readonly params: Record<string, string>;
   /** The prefix the request came in under (`/__fault/x` or ''), for Location headers. */
   readonly mount: string;
-  readonly faults: FaultSet;
+  readonly faults: FaultSet<N>;
 }
 
 export interface MockResponse {
@@ -26,38 +26,38 @@ export interface MockResponse {
   readonly headers?: Record<string, string>;
 }
 
-export interface Route<S> {
+export interface Route<S, N extends string = string> {
   readonly method: string;
   readonly pattern: RegExp;
   /** Contract operation the route implements: its answers are validated against the contract when no fault is on. */
   readonly operationId?: string;
-  handle(req: MockRequest, state: S): MockResponse | Promise<MockResponse>;
+  handle(req: MockRequest<N>, state: S): MockResponse | Promise<MockResponse>;
 }
 
 /** One fault namespace of a mock: its faults, its own state, and the path below its `/__fault/<names>` prefix. */
-export interface MockNamespace<S> {
+export interface MockNamespace<S, N extends string = string> {
   readonly path: string;
   readonly mount: string;
-  readonly faults: FaultSet;
+  readonly faults: FaultSet<N>;
   readonly state: S;
 }
 
-export interface MockDefinition<S> {
-  readonly provider: string;
+export interface MockDefinition<S, N extends string = string> {
   readonly contract?: Contract;
-  readonly knownFaults: ReadonlySet<string>;
-  readonly routes: readonly Route<S>[];
+  /** The mock's provider and its faults; cross-cutting ones (`textContentType`) are applied by the server. */
+  readonly faults: FaultCatalogue<N>;
+  readonly routes: readonly Route<S, N>[];
   newState(): S;
   /** Answer for a request no route matched. */
-  notFound?(req: MockRequest): MockResponse;
+  notFound?(req: MockRequest<N>): MockResponse;
   /** Runs before routing (auth, tenant headers); a response here ends the request. */
-  before?(req: MockRequest, state: S): MockResponse | undefined;
+  before?(req: MockRequest<N>, state: S): MockResponse | undefined;
   /**
    * Serves more on the same HTTP server before it listens (e.g. a socket.io endpoint). `namespaceOf` resolves a
    * request path to its fault namespace and state, as for REST requests (undefined: unknown fault). Returns
    * what stops it on close.
    */
-  attach?(server: Server, namespaceOf: (pathname: string) => MockNamespace<S> | undefined): (() => Promise<void>) | void;
+  attach?(server: Server, namespaceOf: (pathname: string) => MockNamespace<S, N> | undefined): (() => Promise<void>) | void;
 }
 
 const MAX_BODY = 1_000_000;
@@ -68,14 +68,18 @@ const MAX_BODY = 1_000_000;
  * each other's sessions. Answers of the clean mode are validated against the contract: a mock that
  * drifts from the schema answers 500 instead of lying.
  */
-export class MockServer<S> {
+export class MockServer<S, N extends string = string> {
   private readonly states = new Map<string, S>();
   private server: Server | undefined;
   private detach: (() => Promise<void>) | undefined;
-  private readonly globalFaults: FaultSet;
+  private readonly globalFaults: FaultSet<N>;
 
-  constructor(private readonly def: MockDefinition<S>, faultsEnv = process.env.MOCK_FAULTS) {
-    this.globalFaults = FaultSet.fromEnv(def.provider, faultsEnv, def.knownFaults);
+  constructor(private readonly def: MockDefinition<S, N>, faultsEnv = process.env.MOCK_FAULTS) {
+    this.globalFaults = FaultSet.fromEnv(def.faults.provider, faultsEnv, def.faults.names);
+  }
+
+  get provider(): string {
+    return this.def.faults.provider;
   }
 
   async listen(port: number, host = '127.0.0.1'): Promise<number> {
@@ -110,31 +114,43 @@ export class MockServer<S> {
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://mock');
-    if (url.pathname === '/__health') return send(res, { status: 200, body: { ok: true, provider: this.def.provider } });
+    if (url.pathname === '/__health') return send(res, { status: 200, body: { ok: true, provider: this.provider } });
     if (url.pathname === '/__reset' && req.method === 'POST') {
       this.reset();
       return send(res, { status: 204 });
     }
     const ns = this.namespace(url.pathname);
-    if ('unknownFault' in ns) return send(res, { status: 404, body: { message: `unknown fault ${this.def.provider}.${ns.unknownFault}` } });
+    if ('unknownFault' in ns) return send(res, { status: 404, body: { message: `unknown fault ${this.provider}.${ns.unknownFault}` } });
     const { path, mount, faults, state } = ns;
     const body = await readBody(req);
-    const base: Omit<MockRequest, 'params'> = { method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body, mount, faults };
-    const early = this.def.before?.({ ...base, params: {} }, state);
-    if (early) return send(res, early);
+    const base: Omit<MockRequest<N>, 'params'> = { method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body, mount, faults };
+    send(res, this.crossCutting(faults, await this.answer({ ...base, params: {} }, state)));
+  }
+
+  /** The mock's own answer: `before`, then the first route that matches, else `notFound`. */
+  private async answer(req: MockRequest<N>, state: S): Promise<MockResponse> {
+    const early = this.def.before?.(req, state);
+    if (early) return early;
     for (const route of this.def.routes) {
-      if (route.method !== base.method) continue;
-      const match = route.pattern.exec(path);
+      if (route.method !== req.method) continue;
+      const match = route.pattern.exec(req.path);
       if (!match) continue;
-      const answer = await route.handle({ ...base, params: match.groups ?? {} }, state);
-      if (faults.size === 0) this.assertConforms(route, answer);
-      return send(res, answer);
+      const answer = await route.handle({ ...req, params: match.groups ?? {} }, state);
+      if (req.faults.size === 0) this.assertConforms(route, answer);
+      return answer;
     }
-    return send(res, this.def.notFound?.({ ...base, params: {} }) ?? { status: 404, body: { message: 'Not Found' } });
+    return this.def.notFound?.(req) ?? { status: 404, body: { message: 'Not Found' } };
+  }
+
+  /** Faults every mock has alike, applied here the same way for all: a JSON body sent as text/plain. */
+  private crossCutting(faults: FaultSet<N>, r: MockResponse): MockResponse {
+    const textPlain = this.def.faults.textContentType;
+    if (textPlain === undefined || !faults.has(textPlain) || r.body === undefined) return r;
+    return { ...r, raw: JSON.stringify(r.body), body: undefined, headers: { ...(r.headers ?? {}), 'content-type': 'text/plain; charset=utf-8' } };
   }
 
   /** `/__fault/<a>,<b>/rest` → faults a and b, their own state (made on first use), path `/rest`. */
-  private namespace(pathname: string): MockNamespace<S> | { readonly unknownFault: string } {
+  private namespace(pathname: string): MockNamespace<S, N> | { readonly unknownFault: string } {
     let path = pathname;
     let mount = '';
     let faults = this.globalFaults;
@@ -142,9 +158,10 @@ export class MockServer<S> {
     const m = /^\/__fault\/([a-z0-9,-]+)(\/.*)?$/.exec(path);
     if (m) {
       const names = m[1]!.split(',');
-      const unknown = names.find((n) => !this.def.knownFaults.has(n));
+      const known: ReadonlySet<string> = this.def.faults.names;
+      const unknown = names.find((n) => !known.has(n));
       if (unknown !== undefined) return { unknownFault: unknown };
-      faults = new FaultSet(new Set(names));
+      faults = new FaultSet<N>(new Set(names));
       mount = `/__fault/${m[1]}`;
       stateKey = m[1]!;
       path = m[2] ?? '/';
@@ -157,7 +174,7 @@ export class MockServer<S> {
     return { path, mount, faults, state };
   }
 
-  private assertConforms(route: Route<S>, answer: MockResponse): void {
+  private assertConforms(route: Route<S, N>, answer: MockResponse): void {
     if (!route.operationId || !this.def.contract || answer.body === undefined) return;
     const schema = this.def.contract.responseFor(route.operationId, answer.status)?.schema;
     if (!schema) return;

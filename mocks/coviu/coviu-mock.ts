@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { coviuContract } from '../../contracts/coviu';
 import { SchemaRegistry } from '../../harness/contract/schemas';
 import type { MockDefinition, MockRequest, MockResponse, Route } from '../core/mock-server';
-import { coviuFaults, type CoviuFault } from './faults';
+import { coviuFaults } from './faults';
+import type { FaultName } from '../core/faults';
 
 interface SessionRecord {
   readonly session_id: string;
@@ -52,25 +53,24 @@ const SCHEMA = (name: string) => `https://session-conformance.dev/schemas/coviu/
 
 type Answer = MockResponse;
 
-function has(req: MockRequest, fault: CoviuFault): boolean {
+function has(req: Req, fault: Fault): boolean {
   return req.faults.has(fault);
 }
 
-/** A JSON answer; the `text-content-type` fault sends the same bytes as text/plain. */
-function reply(req: MockRequest, status: number, body: unknown, headers: Record<string, string> = {}): Answer {
-  if (has(req, 'text-content-type')) return { status, raw: JSON.stringify(body), headers: { ...headers, 'content-type': 'text/plain' } };
+/** A JSON answer. */
+function reply(status: number, body: unknown, headers: Record<string, string> = {}): Answer {
   return { status, body, headers };
 }
 
-const refuse = (req: MockRequest, status: number, message: string): Answer => reply(req, status, { error: 'bad_request', message });
+const refuse = (req: Req, status: number, message: string): Answer => reply(status, { error: 'bad_request', message });
 
-function unknown(req: MockRequest, what: string, id: string): Answer {
-  if (has(req, 'unknown-id-500')) return reply(req, 500, { error: 'internal', message: 'Internal Server Error' });
-  return reply(req, 404, { error: 'not_found', message: `no ${what} ${id}` });
+function unknown(req: Req, what: string, id: string): Answer {
+  if (has(req, 'unknown-id-500')) return reply(500, { error: 'internal', message: 'Internal Server Error' });
+  return reply(404, { error: 'not_found', message: `no ${what} ${id}` });
 }
 
 /** A JSON body that validates against a request schema of the contract, or the 400 that says why not. */
-function body<T>(req: MockRequest, schema: string): { ok: true; value: T } | { ok: false; answer: Answer } {
+function body<T>(req: Req, schema: string): { ok: true; value: T } | { ok: false; answer: Answer } {
   let value: unknown;
   try {
     value = JSON.parse(req.body || 'null');
@@ -83,7 +83,7 @@ function body<T>(req: MockRequest, schema: string): { ok: true; value: T } | { o
 }
 
 /** Roles are not case sensitive and answered in upper case; guest when absent. */
-function role(req: MockRequest, given: string | undefined): string | undefined {
+function role(req: Req, given: string | undefined): string | undefined {
   if (given === undefined) return 'GUEST';
   if (!/^(host|guest)$/i.test(given)) return undefined;
   return has(req, 'role-echoed-as-sent') ? given : given.toUpperCase();
@@ -109,7 +109,7 @@ function participantView(p: ParticipantRecord): Record<string, unknown> {
 }
 
 /** Participants a view shows: canceled ones only when asked for with deleted_participants=true. */
-function visibleParticipants(req: MockRequest, state: CoviuState, s: SessionRecord): ParticipantRecord[] {
+function visibleParticipants(req: Req, state: CoviuState, s: SessionRecord): ParticipantRecord[] {
   const includeDeleted = flag(req, 'deleted_participants');
   if (has(req, 'participants-vanish-at-start') && started(s, Date.now())) return [];
   const all = s.participantIds.map((id) => state.participants.get(id)!);
@@ -118,7 +118,7 @@ function visibleParticipants(req: MockRequest, state: CoviuState, s: SessionReco
   return all;
 }
 
-function sessionView(req: MockRequest, state: CoviuState, s: SessionRecord): Record<string, unknown> {
+function sessionView(req: Req, state: CoviuState, s: SessionRecord): Record<string, unknown> {
   return {
     feature_flags: s.feature_flags,
     session_id: s.session_id,
@@ -133,29 +133,33 @@ function sessionView(req: MockRequest, state: CoviuState, s: SessionRecord): Rec
   };
 }
 
-function flag(req: MockRequest, name: string): boolean {
+function flag(req: Req, name: string): boolean {
   return req.query.get(name)?.toLowerCase() === 'true';
 }
 
-function intParam(req: MockRequest, name: string, fallback: number, min: number): number | undefined {
+function intParam(req: Req, name: string, fallback: number, min: number): number | undefined {
   const v = req.query.get(name);
   if (v === null || v === '') return fallback;
   const n = Number(v);
   return Number.isInteger(n) && n >= min ? n : undefined;
 }
 
-function timeParam(req: MockRequest, name: string): number | null | undefined {
+function timeParam(req: Req, name: string): number | null | undefined {
   const v = req.query.get(name);
   if (v === null || v === '') return null;
   const ms = Date.parse(v);
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+/** Requests as this mock's routes see them: its faults by name. */
+type Fault = FaultName<typeof coviuFaults>;
+type Req = MockRequest<Fault>;
+
 /** A stateful Coviu sessions API with its token endpoint, on the real clock. */
-export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState> {
+export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState, Fault> {
   const session = (state: CoviuState, id: string) => state.sessions.get(id);
 
-  function addParticipantRecord(req: MockRequest, state: CoviuState, s: SessionRecord, p: ParticipantFields, link: boolean): ParticipantRecord {
+  function addParticipantRecord(req: Req, state: CoviuState, s: SessionRecord, p: ParticipantFields, link: boolean): ParticipantRecord {
     const record: ParticipantRecord = {
       participant_id: randomUUID(),
       session_id: s.session_id,
@@ -170,7 +174,7 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState>
     return record;
   }
 
-  const routes: Route<CoviuState>[] = [
+  const routes: Route<CoviuState, Fault>[] = [
     {
       method: 'POST',
       pattern: /^\/auth\/token$/,
@@ -179,16 +183,16 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState>
         const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
         const [key, secret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(/:(.*)/s) : [];
         const clientOk = key === options.apiKey && (secret === options.apiSecret || has(req, 'token-any-secret'));
-        if (!clientOk) return reply(req, 401, { error: 'invalid_client', error_description: 'client authentication failed' }, { 'www-authenticate': 'Basic realm="coviu"' });
+        if (!clientOk) return reply(401, { error: 'invalid_client', error_description: 'client authentication failed' }, { 'www-authenticate': 'Basic realm="coviu"' });
         const form = new URLSearchParams(req.body);
         if (form.get('grant_type') !== 'client_credentials') {
-          return reply(req, 400, { error: 'unsupported_grant_type', error_description: `grant_type ${form.get('grant_type') ?? '(none)'}` });
+          return reply(400, { error: 'unsupported_grant_type', error_description: `grant_type ${form.get('grant_type') ?? '(none)'}` });
         }
         const now = Date.now();
         for (const [t, expires] of state.tokens) if (expires <= now) state.tokens.delete(t);
         const token = randomBytes(24).toString('hex');
         state.tokens.set(token, now + options.tokenTtlS * 1_000);
-        return reply(req, 200, {
+        return reply(200, {
           access_token: token,
           token_type: has(req, 'token-type-mac') ? 'mac' : 'Bearer',
           expires_in: options.tokenTtlS,
@@ -233,7 +237,7 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState>
         const first = page * size - (has(req, 'pages-overlap') && page > 0 ? 1 : 0);
         const content = list.slice(first, first + size);
         const more = has(req, 'more-on-full-last-page') ? content.length === size : (page + 1) * size < list.length;
-        return reply(req, 200, {
+        return reply(200, {
           page,
           page_size: size,
           page_count: Math.ceil(list.length / size),
@@ -271,7 +275,7 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState>
         if (endMs <= startMs && !has(req, 'end-before-start-accepted')) return refuse(req, 400, 'the session end time must be after the start time');
         state.sessions.set(record.session_id, record);
         if (!has(req, 'create-drops-participants')) for (const p of b.participants ?? []) addParticipantRecord(req, state, record, p, true);
-        return reply(req, has(req, 'create-answers-201') ? 201 : 200, sessionView(req, state, record));
+        return reply(has(req, 'create-answers-201') ? 201 : 200, sessionView(req, state, record));
       },
     },
     {
@@ -282,7 +286,7 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState>
         let s = session(state, req.params.id!);
         if (!s) return unknown(req, 'session', req.params.id!);
         if (has(req, 'get-returns-oldest')) s = state.sessions.values().next().value!;
-        return reply(req, 200, sessionView(req, state, s));
+        return reply(200, sessionView(req, state, s));
       },
     },
     {
@@ -311,7 +315,7 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState>
           participantIds: s.participantIds,
         };
         if (!has(req, 'update-not-persisted')) state.sessions.set(s.session_id, next);
-        return reply(req, 200, sessionView(req, state, next));
+        return reply(200, sessionView(req, state, next));
       },
     },
     {
@@ -325,11 +329,11 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState>
         if (s.canceledMs !== null) {
           if (!has(req, 'recancel-uncancels')) return refuse(req, 409, 'the session is canceled already');
           s.canceledMs = null;
-          return reply(req, 200, { ok: true });
+          return reply(200, { ok: true });
         }
         if (started(s, now) && !has(req, 'cancel-after-start')) return refuse(req, 409, 'a session that has already started may not be canceled');
         if (!has(req, 'cancel-noop')) s.canceledMs = now;
-        return reply(req, 200, { ok: true });
+        return reply(200, { ok: true });
       },
     },
     {
@@ -340,7 +344,7 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState>
         const s = session(state, req.params.id!);
         if (!s) return unknown(req, 'session', req.params.id!);
         const content = visibleParticipants(req, state, s).map(participantView);
-        return reply(req, 200, { page: 0, page_size: content.length, page_count: 1, more: false, content });
+        return reply(200, { page: 0, page_size: content.length, page_count: 1, more: false, content });
       },
     },
     {
@@ -361,7 +365,7 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState>
           return refuse(req, 409, 'the session has started');
         }
         const p = addParticipantRecord(req, state, s, parsed.value, !has(req, 'participant-not-in-session'));
-        return reply(req, 200, participantView(p));
+        return reply(200, participantView(p));
       },
     },
     {
@@ -371,7 +375,7 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState>
       handle(req, state) {
         const p = state.participants.get(req.params.id!);
         if (!p) return unknown(req, 'participant', req.params.id!);
-        return reply(req, 200, participantView(p));
+        return reply(200, participantView(p));
       },
     },
     {
@@ -398,7 +402,7 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState>
           state: b.state === undefined ? p.state : b.state,
         };
         if (!has(req, 'participant-update-ignored')) state.participants.set(p.participant_id, next);
-        return reply(req, 200, participantView(next));
+        return reply(200, participantView(next));
       },
     },
     {
@@ -420,15 +424,14 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState>
           return refuse(req, 409, 'the session has finished');
         }
         p.deletedMs = Date.now();
-        return reply(req, 200, { ok: true });
+        return reply(200, { ok: true });
       },
     },
   ];
 
   return {
-    provider: 'coviu',
-    contract: coviuContract.contract,
-    knownFaults: coviuFaults.names,
+    contract: coviuContract.openapi,
+    faults: coviuFaults,
     newState: () => ({ sessions: new Map(), participants: new Map(), tokens: new Map() }),
 
     before(req, state) {
@@ -447,7 +450,7 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState>
     },
 
     routes,
-    notFound: (req) => reply(req, 404, { error: 'not_found', message: `no route ${req.method} ${req.path}` }),
+    notFound: (req) => reply(404, { error: 'not_found', message: `no route ${req.method} ${req.path}` }),
   };
 }
 

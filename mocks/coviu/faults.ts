@@ -44,11 +44,10 @@ export const coviuFaults = defineFaults('coviu', [
   { name: 'window-ordered-by-creation', rule: 'coviu.list-time-window-order', description: 'a time-filtered list stays in creation order' },
   { name: 'state-filter-ignored', rule: 'coviu.list-state-filter', description: 'the state filter is ignored' },
   { name: 'unknown-id-500', rule: 'coviu.unknown-id-404', description: 'unknown session and participant ids answer 500' },
-  { name: 'participants-vanish-at-start', rule: 'coviu.lifecycle-model', description: 'once a session has started, it shows none of its participants' },
+  { name: 'participants-vanish-at-start', rule: 'coviu.model-lifecycle', description: 'once a session has started, it shows none of its participants' },
 ], {
+  textContentType: 'text-content-type',
   together: [
     ['create-drops-participants', 'cancel-noop', 'participant-not-in-session'],
   ],
 });
-
-export type CoviuFault = typeof coviuFaults.names extends ReadonlySet<infer N> ? N : never;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { etherpadContract } from '../../contracts/etherpad';
 import type { MockDefinition, MockRequest, MockResponse, Route } from '../core/mock-server';
 import { etherpadFaults } from './faults';
+import type { FaultName } from '../core/faults';
 
 interface SessionRecord {
   groupID: string;
@@ -32,7 +33,7 @@ const API_PREFIX = '/api/1.2.15';
 const STATUS_OF_CODE: Record<number, number> = { 0: 200, 1: 400, 2: 500, 3: 404, 4: 401 };
 
 type Params = Record<string, unknown>;
-type Handler = (p: Params, state: EtherpadState, req: MockRequest) => Answer;
+type Handler = (p: Params, state: EtherpadState, req: Req) => Answer;
 
 /** What a function answers, before the envelope and the HTTP status are put around it. */
 interface Answer {
@@ -65,7 +66,7 @@ function indexAdd(index: Map<string, Set<string>>, key: string, id: string): voi
  * validUntil as the contract reads it: a unix timestamp in seconds, digits only, not in the past.
  * Strings and JSON numbers are both accepted; the faults loosen exactly one of the checks each.
  */
-function parseValidUntil(raw: unknown, req: MockRequest): { ok: true; value: number } | { ok: false; message: string } {
+function parseValidUntil(raw: unknown, req: Req): { ok: true; value: number } | { ok: false; message: string } {
   const f = req.faults;
   const never = Number.MAX_SAFE_INTEGER;
   let value: number;
@@ -199,7 +200,7 @@ const functions: Record<string, Handler> = {
 };
 
 /** The request's parameters: query, then the body's fields over them (http_api.md: POST wins). */
-function parameters(req: MockRequest): { ok: true; params: Params } | { ok: false; message: string } {
+function parameters(req: Req): { ok: true; params: Params } | { ok: false; message: string } {
   const query: Params = {};
   for (const [k, v] of req.query) if (!(k in query)) query[k] = v;
   let body: Params = {};
@@ -222,13 +223,17 @@ function parameters(req: MockRequest): { ok: true; params: Params } | { ok: fals
   return { ok: true, params: req.faults.has('query-wins') ? { ...body, ...query } : { ...query, ...body } };
 }
 
+/** Requests as this mock's routes see them: its faults by name. */
+type Fault = FaultName<typeof etherpadFaults>;
+type Req = MockRequest<Fault>;
+
 /**
  * A stateful Etherpad 1.2.15 session API that answers as the seed says: the envelope {code, message, data}
  * with code 0/1/2/4 sent as HTTP 200/400/500/401. Groups, authors and sessions live in memory; the key is
  * checked before the body is used.
  */
-export function etherpadMock(options: EtherpadMockOptions): MockDefinition<EtherpadState> {
-  const envelope = (req: MockRequest, a: Answer, fn?: string): MockResponse => {
+export function etherpadMock(options: EtherpadMockOptions): MockDefinition<EtherpadState, Fault> {
+  const envelope = (req: Req, a: Answer, fn?: string): MockResponse => {
     const f = req.faults;
     let status = STATUS_OF_CODE[a.code] ?? 500;
     if (a.code === 0 && f.has('create-ok-201') && fn === 'createSession') status = 201;
@@ -236,11 +241,10 @@ export function etherpadMock(options: EtherpadMockOptions): MockDefinition<Ether
     if (a.code === 2 && f.has('code2-http-400')) status = 400;
     if (a.code === 4 && f.has('code4-http-403')) status = 403;
     const body = { code: a.code, message: a.message, data: a.data };
-    if (f.has('text-content-type')) return { status, raw: JSON.stringify(body), headers: { 'content-type': 'text/plain; charset=utf-8' } };
     return { status, body };
   };
 
-  const handle = (fn: string) => (req: MockRequest, state: EtherpadState): MockResponse => {
+  const handle = (fn: string) => (req: Req, state: EtherpadState): MockResponse => {
     if (req.method === 'POST' && req.faults.has('post-not-routed')) return envelope(req, { code: 3, message: 'no such function', data: null });
     const parsed = parameters(req);
     if (!parsed.ok && req.faults.has('body-before-auth')) return envelope(req, { code: 2, message: parsed.message, data: null });
@@ -252,8 +256,8 @@ export function etherpadMock(options: EtherpadMockOptions): MockDefinition<Ether
     return envelope(req, functions[fn]!(parsed.params, state, req), fn);
   };
 
-  const contractOps = new Set(etherpadContract.contract.operations().map((o) => o.operationId));
-  const routes: Route<EtherpadState>[] = Object.keys(functions).flatMap((fn) =>
+  const contractOps = new Set(etherpadContract.openapi.operations().map((o) => o.operationId));
+  const routes: Route<EtherpadState, Fault>[] = Object.keys(functions).flatMap((fn) =>
     (['GET', 'POST'] as const).map((method) => {
       const operationId = `${fn}Using${method}`;
       return {
@@ -267,9 +271,8 @@ export function etherpadMock(options: EtherpadMockOptions): MockDefinition<Ether
   routes.push({ method: 'GET', pattern: /^\/api$/, handle: () => ({ status: 200, body: { currentVersion: '1.2.15' } }) });
 
   return {
-    provider: 'etherpad',
-    contract: etherpadContract.contract,
-    knownFaults: etherpadFaults.names,
+    contract: etherpadContract.openapi,
+    faults: etherpadFaults,
     newState: () => ({
       groups: new Set(), authors: new Set(), sessions: new Map(), ofGroup: new Map(), ofAuthor: new Map(), ghosts: new Map(),
     }),

@@ -31,11 +31,10 @@ export const etherpadFaults = defineFaults('etherpad', [
   { name: 'author-list-keeps-deleted', rule: 'etherpad.model-store', description: 'listSessionsOfAuthor still lists deleted sessions' },
   { name: 'delete-group-loses-author-index', rule: 'etherpad.delete-group-cleans-sessions', description: 'after deleteGroup, listSessionsOfAuthor answers code 1 "sessionID does not exist", as real Etherpad 1.8.14 does' },
 ], {
+  textContentType: 'text-content-type',
   together: [
     // As Etherpad 1.8.14 does: code 1 with HTTP 200, a flat getSessionInfo, validUntil read with parseInt.
     ['code1-http-200', 'info-flat', 'trailing-junk-ignored'],
     ['create-ok-201', 'unknown-author-accepted', 'author-list-keeps-deleted'],
   ],
 });
-
-export type EtherpadFault = typeof etherpadFaults.names extends ReadonlySet<infer N> ? N : never;

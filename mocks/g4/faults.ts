@@ -28,13 +28,12 @@ export const g4Faults = defineFaults('g4', [
   { name: 'static-read-refreshes-ttl', rule: 'g4.ttl-static-read-no-refresh', description: 'GET /static-session refreshes the TTL like GET /session' },
   { name: 'expired-static-500', rule: 'g4.ttl-static-read-no-refresh', description: 'GET /static-session of an expired session answers 500 instead of refusing it as missing' },
   { name: 'get-does-not-slide', rule: 'g4.ttl-sliding', description: 'GET /session does not extend the TTL: sessions expire a TTL after their creation' },
-  { name: 'delete-wrong-session', rule: 'g4.session-store-model', description: "DELETE removes the tenant's newest session instead of the one named" },
-  { name: 'deleted-session-500', rule: 'g4.session-store-model', description: 'both GETs of a deleted session answer 500 instead of refusing it as missing' },
+  { name: 'delete-wrong-session', rule: 'g4.model-store', description: "DELETE removes the tenant's newest session instead of the one named" },
+  { name: 'deleted-session-500', rule: 'g4.model-store', description: 'both GETs of a deleted session answer 500 instead of refusing it as missing' },
 ], {
+  textContentType: 'text-plain-content-type',
   together: [
     ['put-merges', 'delete-noop', 'cross-tenant-leak'],
     ['create-data-dropped', 'text-json-415', 'missing-session-204'],
   ],
 });
-
-export type G4Fault = typeof g4Faults.names extends ReadonlySet<infer N> ? N : never;

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { g4Contract } from '../../contracts/g4';
 import type { MockDefinition, MockRequest, MockResponse, Route } from '../core/mock-server';
 import { g4Faults } from './faults';
+import type { FaultName } from '../core/faults';
 
 export interface G4MockOptions {
   /** The Authorization value requests must carry (the scheme word is compared case-insensitively). */
@@ -68,7 +69,7 @@ function acceptedBodyType(contentType: string | undefined): boolean {
 }
 
 /** Parses a JSON body as ASP.NET's input formatters would; an empty body is "no value". */
-function readJson(req: MockRequest): { ok: true; value: unknown; empty: boolean } | { ok: false; answer: MockResponse } {
+function readJson(req: Req): { ok: true; value: unknown; empty: boolean } | { ok: false; answer: MockResponse } {
   if (!req.body.trim()) return { ok: true, value: null, empty: true };
   if (!acceptedBodyType(req.headers['content-type'])) return { ok: false, answer: problem(415, 'Unsupported Media Type') };
   if (req.faults.has('text-json-415') && /^text\/json\b/i.test(req.headers['content-type'] ?? '')) {
@@ -81,7 +82,7 @@ function readJson(req: MockRequest): { ok: true; value: unknown; empty: boolean 
   }
 }
 
-function tenantOf(req: MockRequest): string | undefined {
+function tenantOf(req: Req): string | undefined {
   const v = req.headers['x-g4-tenant'];
   const s = Array.isArray(v) ? v[0] : v;
   return s && s.trim() ? s.trim() : undefined;
@@ -103,14 +104,18 @@ function dropNullMembers(v: unknown): unknown {
   return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, dropNullMembers(x)]));
 }
 
+/** Requests as this mock's routes see them: its faults by name. */
+type Fault = FaultName<typeof g4Faults>;
+type Req = MockRequest<Fault>;
+
 /**
  * A stateful G4 sessions service: tenants, one user, session data, and a sliding TTL on the real clock
  * (GET /session slides it, GET /static-session does not). Expired sessions are dropped on the next request.
  */
-export function g4Mock(options: G4MockOptions): MockDefinition<G4State> {
+export function g4Mock(options: G4MockOptions): MockDefinition<G4State, Fault> {
   const expected = normalizeAuthorization(options.authorization);
 
-  function authorized(req: MockRequest): boolean {
+  function authorized(req: Req): boolean {
     if (req.faults.has('auth-ignored')) return true;
     const header = req.headers.authorization;
     if (!header) return false;
@@ -118,7 +123,7 @@ export function g4Mock(options: G4MockOptions): MockDefinition<G4State> {
   }
 
   /** A session the request may see, or why not. Without a tenant only the `tenant-optional` fault gets here: an admin sees all. */
-  function lookup(req: MockRequest, state: G4State, kind: 'read' | 'write' | 'delete'): { session: StoredSession } | { missing: Missing } {
+  function lookup(req: Req, state: G4State, kind: 'read' | 'write' | 'delete'): { session: StoredSession } | { missing: Missing } {
     purgeExpired(req, state);
     const tenant = tenantOf(req);
     const s = state.sessions.get(req.params.id ?? '');
@@ -133,7 +138,7 @@ export function g4Mock(options: G4MockOptions): MockDefinition<G4State> {
     return leak ? { session: s } : { missing: 'other-tenant' };
   }
 
-  function purgeExpired(req: MockRequest, state: G4State): void {
+  function purgeExpired(req: Req, state: G4State): void {
     if (req.faults.has('no-expiry')) return;
     const now = Date.now();
     for (const s of state.sessions.values()) if (s.expiresAt <= now) remove(state, s, 'expired');
@@ -144,7 +149,7 @@ export function g4Mock(options: G4MockOptions): MockDefinition<G4State> {
     state.gone.set(s.id, { tenant: s.tenant, why });
   }
 
-  function missing(req: MockRequest, why: Missing, read: boolean): MockResponse {
+  function missing(req: Req, why: Missing, read: boolean): MockResponse {
     if (read && crashesOnMissing(req, why)) return problem(500, 'An error occurred while processing your request.', { detail: `the ${why} session could not be read` });
     if (why === 'other-tenant' && req.faults.has('other-tenant-403')) return problem(403, 'Forbidden', { detail: 'The session belongs to another tenant.' });
     if (read && req.faults.has('missing-session-204')) return { status: 204 };
@@ -153,7 +158,7 @@ export function g4Mock(options: G4MockOptions): MockDefinition<G4State> {
   }
 
   /** The faults of a read that crashes on a missing session instead of refusing it. */
-  function crashesOnMissing(req: MockRequest, why: Missing): boolean {
+  function crashesOnMissing(req: Req, why: Missing): boolean {
     const statically = STATIC_PATH.test(req.path);
     const f = req.faults;
     if (why === 'deleted') return f.has('deleted-session-500') || (statically && f.has('deleted-static-500'));
@@ -165,7 +170,7 @@ export function g4Mock(options: G4MockOptions): MockDefinition<G4State> {
     return json(200, { bearer: s.bearer, userId: USER_ID, data: data ?? null });
   }
 
-  function createAnswer(req: MockRequest, state: G4State): MockResponse {
+  function createAnswer(req: Req, state: G4State): MockResponse {
     const parsed = readJson(req);
     if (!parsed.ok) return parsed.answer;
     const body = parsed.value;
@@ -204,7 +209,7 @@ export function g4Mock(options: G4MockOptions): MockDefinition<G4State> {
     return json(200, answer);
   }
 
-  const routes: Route<G4State>[] = [
+  const routes: Route<G4State, Fault>[] = [
     {
       method: 'POST',
       pattern: /^\/session$/,
@@ -273,9 +278,8 @@ export function g4Mock(options: G4MockOptions): MockDefinition<G4State> {
   ];
 
   return {
-    provider: 'g4',
-    contract: g4Contract.contract,
-    knownFaults: g4Faults.names,
+    contract: g4Contract.openapi,
+    faults: g4Faults,
     newState: () => ({ sessions: new Map(), gone: new Map() }),
 
     before(req) {
@@ -291,15 +295,7 @@ export function g4Mock(options: G4MockOptions): MockDefinition<G4State> {
 
     notFound: () => ({ status: 404 }),
 
-    routes: routes.map((route) => ({
-      ...route,
-      handle: async (req: MockRequest, state: G4State) => withContentType(req, await route.handle(req, state)),
-    })),
+    routes,
   };
 }
 
-/** The `text-plain-content-type` fault: every JSON body goes out as text/plain. */
-function withContentType(req: MockRequest, r: MockResponse): MockResponse {
-  if (!req.faults.has('text-plain-content-type') || r.body === undefined) return r;
-  return { ...r, raw: JSON.stringify(r.body), body: undefined, headers: { ...(r.headers ?? {}), 'content-type': 'text/plain; charset=utf-8' } };
-}

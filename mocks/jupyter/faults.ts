@@ -25,11 +25,10 @@ export const jupyterFaults = defineFaults('jupyter', [
   { name: 'auth-ignored', rule: 'jupyter.auth-required', description: 'requests without the token are served' },
   { name: 'create-reuses-renamed-path', rule: 'jupyter.model-store', description: 'after a rename, a create of the old path returns the renamed session' },
 ], {
+  textContentType: 'text-content-type',
   together: [
     ['create-returns-200', 'list-keeps-deleted', 'patch-not-persisted'],
     // As jupyter-server 1.23.3 does, and a broken delete besides.
     ['unnamed-null-name', 'create-keys-on-path-only', 'delete-returns-200'],
   ],
 });
-
-export type JupyterFault = typeof jupyterFaults.names extends ReadonlySet<infer N> ? N : never;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jupyterContract } from '../../contracts/jupyter';
 import type { MockDefinition, MockRequest, MockResponse } from '../core/mock-server';
 import { jupyterFaults } from './faults';
+import type { FaultName } from '../core/faults';
 
 interface KernelModel {
   id: string;
@@ -44,7 +45,7 @@ function newKernel(name: string): KernelModel {
 }
 
 /** What the server sends for a session: the deprecated `notebook` object only for notebooks, as jupyter_server does. */
-function view(s: SessionModel, req: MockRequest): Record<string, unknown> {
+function view(s: SessionModel, req: Req): Record<string, unknown> {
   const kernel: Record<string, unknown> = { ...s.kernel };
   if (req.faults.has('kernel-id-missing')) delete kernel.id;
   // jupyter_server sends `name: null` for an unnamed session; the contract's Session has a string name, so the
@@ -56,7 +57,7 @@ function view(s: SessionModel, req: MockRequest): Record<string, unknown> {
 }
 
 /** Parses a JSON request body the way jupyter_server's get_json_body does. */
-function jsonBody(req: MockRequest): { ok: true; value: Record<string, unknown> } | { ok: false; answer: MockResponse } {
+function jsonBody(req: Req): { ok: true; value: Record<string, unknown> } | { ok: false; answer: MockResponse } {
   if (!req.body.trim()) return { ok: false, answer: error(400, 'No JSON data provided') };
   let value: unknown;
   try {
@@ -74,12 +75,15 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** Requests as this mock's routes see them: its faults by name. */
+type Fault = FaultName<typeof jupyterFaults>;
+type Req = MockRequest<Fault>;
+
 /** A stateful Jupyter sessions server that answers as jupyter-server 1.23.3 does, with fake kernels. */
-export function jupyterMock(options: JupyterMockOptions): MockDefinition<JupyterState> {
+export function jupyterMock(options: JupyterMockOptions): MockDefinition<JupyterState, Fault> {
   return {
-    provider: 'jupyter',
-    contract: jupyterContract.contract,
-    knownFaults: jupyterFaults.names,
+    contract: jupyterContract.openapi,
+    faults: jupyterFaults,
     newState: () => ({ sessions: new Map(), tombstones: new Set(), formerPaths: new Map() }),
 
     before(req) {
@@ -113,7 +117,7 @@ export function jupyterMock(options: JupyterMockOptions): MockDefinition<Jupyter
         handle(req, state) {
           let list = [...state.sessions.values()];
           if (req.faults.has('list-omits-newest')) list = list.slice(0, -1);
-          return withContentType(req, json(200, list.map((s) => view(s, req))));
+          return json(200, list.map((s) => view(s, req)));
         },
       },
       {
@@ -169,7 +173,7 @@ export function jupyterMock(options: JupyterMockOptions): MockDefinition<Jupyter
           let s = find(state, id);
           if (s && req.faults.has('get-returns-first')) s = live(state)[0];
           if (!s) return unknownSession(req, id);
-          return withContentType(req, json(200, view(s, req)));
+          return json(200, view(s, req));
         },
       },
       {
@@ -180,7 +184,7 @@ export function jupyterMock(options: JupyterMockOptions): MockDefinition<Jupyter
           const id = req.params.id!;
           const s = find(state, id);
           if (!s) return unknownSession(req, id);
-          if (!req.body.trim() && req.faults.has('patch-empty-200')) return withContentType(req, json(200, view(s, req)));
+          if (!req.body.trim() && req.faults.has('patch-empty-200')) return json(200, view(s, req));
           const parsed = jsonBody(req);
           if (!parsed.ok) return parsed.answer;
           const changes = parsed.value;
@@ -201,7 +205,7 @@ export function jupyterMock(options: JupyterMockOptions): MockDefinition<Jupyter
           }
           if (next.path !== s.path) state.formerPaths.set(s.path, id);
           if (!req.faults.has('patch-not-persisted')) state.sessions.set(id, next);
-          return withContentType(req, json(200, view(next, req)));
+          return json(200, view(next, req));
         },
       },
       {
@@ -220,10 +224,10 @@ export function jupyterMock(options: JupyterMockOptions): MockDefinition<Jupyter
     ],
   };
 
-  function created(req: MockRequest, s: SessionModel): MockResponse {
+  function created(req: Req, s: SessionModel): MockResponse {
     const status = req.faults.has('create-returns-200') ? 200 : 201;
     const headers: Record<string, string> = req.faults.has('location-missing') ? {} : { location: `${req.mount}/api/sessions/${s.id}` };
-    return withContentType(req, json(status, view(s, req), headers));
+    return json(status, view(s, req), headers);
   }
 }
 
@@ -235,14 +239,10 @@ function find(state: JupyterState, id: string): SessionModel | undefined {
   return state.tombstones.has(id) ? undefined : state.sessions.get(id);
 }
 
-function unknownSession(req: MockRequest, id: string): MockResponse {
+function unknownSession(req: Req, id: string): MockResponse {
   if (req.faults.has('unknown-id-500')) return error(500, 'Unhandled error');
   if (req.faults.has('unknown-id-410')) return error(410, 'Gone');
   if (req.faults.has('error-body-without-message')) return json(404, { detail: 'Not Found' });
   return error(404, `Session not found: session_id='${id}'`);
 }
 
-function withContentType(req: MockRequest, r: MockResponse): MockResponse {
-  if (!req.faults.has('text-content-type')) return r;
-  return { ...r, raw: JSON.stringify(r.body), body: undefined, headers: { ...(r.headers ?? {}), 'content-type': 'text/plain' } };
-}

@@ -28,10 +28,9 @@ export const webidaFaults = defineFaults('webida', [
   { name: 'socket-auth-kept-open', rule: 'webida.socket-auth-refused', description: 'socket.io connections without the token are kept open, though they make no session' },
   { name: 'find-answers-500', rule: 'webida.socket-auth-required', description: 'findSessions answers 500, so no list shows whether a refused connection made a session' },
 ], {
+  textContentType: 'text-content-type',
   together: [
     ['find-omits-newest', 'never-closes', 'socket-auth-ignored'],
     ['connected-shown-losing', 'close-early', 'find-fails-after-close-at-once'],
   ],
 });
-
-export type WebidaFault = typeof webidaFaults.names extends ReadonlySet<infer N> ? N : never;

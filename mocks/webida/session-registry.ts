@@ -1,5 +1,8 @@
 import type { Socket } from 'socket.io';
-import type { FaultSet } from '../core/faults';
+import type { FaultName, FaultSet } from '../core/faults';
+import type { webidaFaults } from './faults';
+
+type Faults = FaultSet<FaultName<typeof webidaFaults>>;
 
 export type SessionState = 'NORMAL' | 'LOSING' | 'CLOSING';
 
@@ -72,7 +75,7 @@ export class SessionRegistry {
   }
 
   /** The client's socket went away. Server-side closes forget the session first, so they end up here as strangers. */
-  disconnected(sessionId: string, socket: Socket, faults: FaultSet): void {
+  disconnected(sessionId: string, socket: Socket, faults: Faults): void {
     const s = this.sessions.get(sessionId);
     if (!s || s.socket !== socket) return;
     s.socket = undefined;
@@ -85,7 +88,7 @@ export class SessionRegistry {
   }
 
   /** closeSession: false when there is no such session. */
-  close(sessionId: string, closeAfterS: number, faults: FaultSet): boolean {
+  close(sessionId: string, closeAfterS: number, faults: Faults): boolean {
     const s = this.sessions.get(sessionId);
     if (!s) return false;
     let waitMs = closeAfterS * 1000;
@@ -131,7 +134,7 @@ export class SessionRegistry {
 }
 
 /** The Session model as the API shows it. `disconnectedAt` is required: before any disconnect it repeats connectedAt. */
-export function sessionView(s: MockSession, faults: FaultSet): Record<string, unknown> {
+export function sessionView(s: MockSession, faults: Faults): Record<string, unknown> {
   const view: Record<string, unknown> = {
     id: s.id,
     name: s.name,

@@ -1,6 +1,8 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import type { FaultName } from '../core/faults';
 import type { MockNamespace } from '../core/mock-server';
+import type { webidaFaults } from './faults';
 import type { SessionRegistry } from './session-registry';
 
 /**
@@ -13,7 +15,7 @@ const MOUNT_HEADER = 'x-mock-mount';
 const FAULT_SOCKET_PATH = /^(\/__fault\/[a-z0-9,-]+)(\/socket\.io\/.*)$/;
 
 interface Connection {
-  readonly ns: MockNamespace<SessionRegistry>;
+  readonly ns: MockNamespace<SessionRegistry, FaultName<typeof webidaFaults>>;
   readonly sessionId: string;
   readonly workspaceId?: string;
 }
@@ -28,7 +30,7 @@ function queryString(v: unknown): string | undefined {
  */
 export function attachSocketEndpoint(
   http: HttpServer,
-  namespaceOf: (pathname: string) => MockNamespace<SessionRegistry> | undefined,
+  namespaceOf: (pathname: string) => MockNamespace<SessionRegistry, FaultName<typeof webidaFaults>> | undefined,
   token: string,
 ): () => Promise<void> {
   const io = new Server(http, { serveClient: false });

@@ -1,6 +1,7 @@
 import { webidaContract } from '../../contracts/webida';
 import type { MockDefinition, MockRequest, MockResponse } from '../core/mock-server';
 import { webidaFaults } from './faults';
+import type { FaultName } from '../core/faults';
 import { SessionRegistry, sessionView } from './session-registry';
 import { attachSocketEndpoint } from './socket-endpoint';
 
@@ -15,25 +16,24 @@ const json = (status: number, body: unknown): MockResponse => ({ status, body })
 /** restify-style error body: RestError `{code, message}`. */
 const error = (status: number, code: string, message: string): MockResponse => json(status, { code, message });
 
-function withContentType(req: MockRequest, r: MockResponse): MockResponse {
-  if (!req.faults.has('text-content-type')) return r;
-  return { ...r, raw: JSON.stringify(r.body), body: undefined, headers: { ...(r.headers ?? {}), 'content-type': 'text/plain' } };
-}
 
-function unknownSession(req: MockRequest, id: string): MockResponse {
+function unknownSession(req: Req, id: string): MockResponse {
   if (req.faults.has('unknown-id-500')) return error(500, 'Internal', 'Cannot read properties of undefined');
   return error(404, 'NotFound', `session ${id} not found`);
 }
+
+/** Requests as this mock's routes see them: its faults by name. */
+type Fault = FaultName<typeof webidaFaults>;
+type Req = MockRequest<Fault>;
 
 /**
  * A Webida server (REST API v0.2.0 under `/api`, plus its socket.io endpoint on the same port), with the
  * v0.2.0 session state machine. closeAfter is in seconds, ≤ 0 closes at once, as webida-server-mini does.
  */
-export function webidaMock(options: WebidaMockOptions): MockDefinition<SessionRegistry> {
+export function webidaMock(options: WebidaMockOptions): MockDefinition<SessionRegistry, Fault> {
   return {
-    provider: 'webida',
-    contract: webidaContract.contract,
-    knownFaults: webidaFaults.names,
+    contract: webidaContract.openapi,
+    faults: webidaFaults,
     newState: () => new SessionRegistry(),
 
     attach: (server, namespaceOf) => attachSocketEndpoint(server, namespaceOf, options.token),
@@ -59,7 +59,7 @@ export function webidaMock(options: WebidaMockOptions): MockDefinition<SessionRe
           if (workspaceId && !req.faults.has('find-ignores-workspace')) list = list.filter((s) => s.workspaceId === workspaceId);
           if (req.faults.has('find-omits-newest')) list = list.slice(0, -1);
           const status = req.faults.has('find-answers-206') ? 206 : 200;
-          return withContentType(req, json(status, list.map((s) => sessionView(s, req.faults))));
+          return json(status, list.map((s) => sessionView(s, req.faults)));
         },
       },
       {
@@ -70,7 +70,7 @@ export function webidaMock(options: WebidaMockOptions): MockDefinition<SessionRe
           const id = decodeURIComponent(req.params.id!);
           const s = registry.get(id);
           if (!s) return unknownSession(req, id);
-          return withContentType(req, json(200, sessionView(s, req.faults)));
+          return json(200, sessionView(s, req.faults));
         },
       },
       {
@@ -87,7 +87,7 @@ export function webidaMock(options: WebidaMockOptions): MockDefinition<SessionRe
           const closeAfter = valid ? Number(raw) : 0;
           if (!registry.close(id, closeAfter, req.faults)) return unknownSession(req, id);
           if (req.faults.has('close-answers-204')) return { status: 204 };
-          return withContentType(req, json(200, { message: `session ${id} closes in ${Math.max(closeAfter, 0)} s` }));
+          return json(200, { message: `session ${id} closes in ${Math.max(closeAfter, 0)} s` });
         },
       },
     ],

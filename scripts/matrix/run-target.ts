@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import type { TargetOutcome } from '../../harness/reporting/matrix/model';
 import { readRunReport } from '../../harness/reporting/matrix/run-report';
+import { plainText } from '../../harness/text';
 import type { RealTarget, RunningTarget } from '../../targets/types';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -143,5 +144,5 @@ function suiteEnv(t: RealTarget, running: RunningTarget, reportDir: string): Nod
 }
 
 function firstLines(s: string): string {
-  return s.replace(/\u001b\[[0-9;]*m/g, '').split('\n').slice(0, 6).join('\n').slice(0, 1000);
+  return plainText(s).split('\n').slice(0, 6).join('\n').slice(0, 1000);
 }

@@ -13,7 +13,7 @@ export function matrixCatalogues(): Record<string, MatrixCatalogue> {
     Object.entries(providers).map(([name, p]) => [
       name,
       {
-        title: p.contract.contract.title,
+        title: p.contract.openapi.title,
         rules: p.contract.catalogue.all().map(({ id, level, title, source, reference }) => ({ id, level, title, source, reference })),
       },
     ]),

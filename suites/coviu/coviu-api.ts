@@ -1,5 +1,6 @@
 import type { ApiResponse, ContractClient, Credentials, SendOptions } from '../../harness/http/contract-client';
 import type { Cleanup } from '../../harness/fixtures/cleanup';
+import { ResourceTracker } from '../../harness/fixtures/tracker';
 import type { TargetClock } from '../../harness/time/clock';
 import { freshSlot, slotQuery } from './run-window';
 import type { Timed } from './timeline';
@@ -94,7 +95,11 @@ export const is4xx = (status: number) => status >= 400 && status < 500;
  * sends and tracks; the checks are the specs' (suites/coviu/steps.ts).
  */
 export class CoviuApi {
-  constructor(readonly client: ContractClient, private readonly cleanup: Cleanup, readonly clock: TargetClock) {}
+  private readonly sessions: ResourceTracker;
+
+  constructor(readonly client: ContractClient, cleanup: Cleanup, readonly clock: TargetClock) {
+    this.sessions = new ResourceTracker(cleanup, 'coviu session');
+  }
 
   private async send(operationId: string, options: SendOptions = {}): Promise<TimedResponse> {
     const res = await this.client.send(operationId, options);
@@ -122,7 +127,7 @@ export class CoviuApi {
 
   async cancelSession(id: string, options: SendOptions = {}): Promise<TimedResponse> {
     const res = await this.send('deleteSession', { ...options, pathParams: { session_id: id } });
-    if (is2xx(res.status)) this.cleanup.drop(cleanupLabel(id));
+    if (is2xx(res.status)) this.sessions.removed(id);
     return res;
   }
 
@@ -197,18 +202,9 @@ export class CoviuApi {
   private track(res: ApiResponse): void {
     const id = (res.json as { session_id?: unknown } | undefined)?.session_id;
     if (!is2xx(res.status) || typeof id !== 'string' || !id) return;
-    const label = cleanupLabel(id);
-    this.cleanup.drop(label);
-    this.cleanup.add(label, async () => {
-      const r = await this.client.raw('DELETE', `/sessions/${encodeURIComponent(id)}`);
-      // A session that has started, or is canceled already, answers 4xx: nothing left to undo.
-      if (r.status >= 500) throw new Error(`DELETE /sessions/${id} answered ${r.status}`);
-    });
+    // A session that has started, or is canceled already, answers 4xx: nothing left to undo.
+    this.sessions.created(id, () => this.client.raw('DELETE', `/sessions/${encodeURIComponent(id)}`));
   }
-}
-
-function cleanupLabel(id: string): string {
-  return `coviu session ${id}`;
 }
 
 export const idsOf = (sessions: readonly Session[]) => sessions.map((s) => s.session_id);

@@ -34,7 +34,7 @@ function lifecycleCommands(maxListPages: number): fc.Arbitrary<LifecycleCommand>
 }
 
 test.describe('Coviu sessions: model-based', () => {
-  test('sequences of create, update, cancel, participant changes, reads and waits agree with a clock-aware model', rules('coviu.lifecycle-model'), async ({ coviu, timeline, rules: recorder, property, run, settings }) => {
+  test('sequences of create, update, cancel, participant changes, reads and waits agree with a clock-aware model', rules('coviu.model-lifecycle'), async ({ coviu, timeline, recorder, property, run, settings }) => {
     const { leadMs, durationMs, toleranceMs } = settings.timing;
     // One run waits at most for one session's start and end, plus the settling around starts and ends; its
     // closing sweep waits for the first session's start.
@@ -45,7 +45,7 @@ test.describe('Coviu sessions: model-based', () => {
     await coviu.sampleClock();
     const commands = lifecycleCommands(settings.maxListPages);
 
-    await property('coviu.lifecycle-model', DEFAULT_RUNS, (replayPath, iterate) => {
+    await property('coviu.model-lifecycle', DEFAULT_RUNS, (replayPath, iterate) => {
       // Per check (the search, then the replay): once a run has failed, shrinking may spend the budget, no more.
       let failedAt: number | undefined;
       return fc.asyncProperty(commandsFor(commands, replayPath, MAX_COMMANDS), iterate(async (scope, cmds) => {

@@ -60,7 +60,7 @@ test.describe('Coviu participants', () => {
     await check('coviu.participant-update', () => expectChanged(participantOf(read, 'GET after PUT'), 'GET after PUT'));
   });
 
-  test('a canceled participant is hidden, and shown again with deleted_participants=true', rules('coviu.participant-cancel', 'coviu.deleted-participants-shown'), async ({ coviu, check, need, rules: recorder }) => {
+  test('a canceled participant is hidden, and shown again with deleted_participants=true', rules('coviu.participant-cancel', 'coviu.deleted-participants-shown'), async ({ coviu, check, need, recorder }) => {
     const s = await scheduledSession(coviu, need, 'participant-cancel');
     const leaving = await addedParticipant(coviu, need, s.session_id, { display_name: 'Leaving', role: 'guest' });
     const staying = await addedParticipant(coviu, need, s.session_id, { display_name: 'Staying', role: 'host' });

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { FORMS, keyCredentials, sessionRecord, type Params, type SessionFunction } from './etherpad-api';
 import { expect, rules, test } from './fixtures';
+import { createdSession, newWorld } from './steps';
 
 /** A malformed JSON body, cut off in the middle, as real-targets.md §1.4 sent it. */
 const MALFORMED_JSON = '{"groupID": ';
 
 test.describe('Etherpad sessions: the API key', () => {
-  test('every session function, GET and POST, refuses a missing or wrong apikey with code 4', rules('etherpad.auth-required', 'etherpad.code-4-http-401'), async ({ etherpad, check }) => {
-    const world = await etherpad.world('auth');
-    const sessionID = await etherpad.createdSession(world);
+  test('every session function, GET and POST, refuses a missing or wrong apikey with code 4', rules('etherpad.auth-required', 'etherpad.code-4-http-401'), async ({ etherpad, check, need }) => {
+    const world = await newWorld(etherpad, 'auth');
+    const sessionID = await createdSession(etherpad, need, world);
     const wrongKey = keyCredentials(`wrong-${randomBytes(6).toString('hex')}`);
     const calls: [SessionFunction, Params][] = [
       ['createSession', { ...world, validUntil: etherpad.validUntilIn() }],
@@ -40,7 +41,7 @@ test.describe('Etherpad sessions: the API key', () => {
     });
   });
 
-  test('an internal error (code 2) has HTTP status 500', rules('etherpad.code-2-http-500', 'etherpad.status-documented'), async ({ etherpad, rules: recorder }) => {
+  test('an internal error (code 2) has HTTP status 500', rules('etherpad.code-2-http-500', 'etherpad.status-documented'), async ({ etherpad, recorder }) => {
     // With the key, a malformed JSON body is the one input known to make Etherpad answer code 2; the call
     // itself checks the answer's status against its code.
     const a = await etherpad.call('createSession', 'POST', {}, { rawBody: MALFORMED_JSON, contentType: 'application/json' });

@@ -1,9 +1,8 @@
-import { expect } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { RUN_ID } from '../../harness/config/run';
 import type { Cleanup } from '../../harness/fixtures/cleanup';
+import { ResourceTracker, type UndoAnswer } from '../../harness/fixtures/tracker';
 import type { ApiResponse, ContractClient, Credentials, SendOptions } from '../../harness/http/contract-client';
-import { HarnessError, type RuleRecorder } from '../../harness/rules/recorder';
 import { TargetClock } from '../../harness/time/clock';
 
 /** The two forms every Etherpad function has since 1.8. */
@@ -47,9 +46,6 @@ export type World = {
   readonly authorID: string;
 };
 
-/** The seed's pairing of envelope codes and HTTP statuses. */
-export const STATUS_OF_CODE: Readonly<Record<number, number>> = { 0: 200, 1: 400, 2: 500, 4: 401 };
-
 /** Etherpad's key goes in the query parameter `apikey` (securitySchemes.ApiKey). */
 export function keyCredentials(apiKey: string): Credentials {
   return { apply: (req) => void (req.query.apikey = apiKey) };
@@ -69,14 +65,6 @@ export function sessionRecord(data: unknown): Record<string, unknown> | undefine
   return typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : (data as Record<string, unknown>);
 }
 
-/** The sessionID a createSession answer gives; asserts code 0 and a non-empty string, showing what came instead. */
-export function createdSessionId(a: Answer, what: string): string {
-  expect(a.code, `code of ${what}: ${JSON.stringify(a.message)}`).toBe(0);
-  const sessionID = (a.data as { sessionID?: unknown } | null)?.sessionID;
-  expect(sessionID, `data.sessionID of ${what}`).toEqual(expect.stringMatching(/./));
-  return sessionID as string;
-}
-
 /** The sessionIDs of a listSessionsOf* answer (a map sessionID → record, or null when there is none). */
 export function listedIds(data: unknown): string[] {
   return typeof data === 'object' && data !== null ? Object.keys(data).sort() : [];
@@ -94,24 +82,40 @@ function defined(params: Params): Record<string, string | number> {
   return out;
 }
 
+/** A cleanup call: "does not exist" (code 1) means the thing is already gone, which is the aim. */
+function undoFailed(answer: UndoAnswer): boolean {
+  let code: unknown;
+  try {
+    code = (JSON.parse(answer.text) as { code?: unknown } | null)?.code;
+  } catch {
+    return true;
+  }
+  return code !== 0 && code !== 1;
+}
+
 /**
- * The Etherpad session functions, sent through the checking client. Every answer is also checked against
- * the seed's code/status pairs, every Date header feeds the target clock, and every session a create
- * answers with is registered for deleteSession after the test (never deleteGroup alone: Etherpad 1.8.14
- * corrupts author indexes when it deletes a group's sessions).
+ * The Etherpad session functions, sent through the checking client (whose per-answer checks include the seed's
+ * code/status pairs). Every Date header feeds the target clock, and every session a create answers with is
+ * registered for deleteSession after the test (never deleteGroup alone: Etherpad 1.8.14 corrupts author indexes
+ * when it deletes a group's sessions). It sends and tracks; the checks are the specs' (suites/etherpad/steps.ts).
  */
 export class EtherpadApi {
+  private readonly sessions: ResourceTracker;
+  private readonly groups: ResourceTracker;
+
   constructor(
     readonly client: ContractClient,
-    private readonly cleanup: Cleanup,
-    private readonly rules: RuleRecorder,
+    cleanup: Cleanup,
     /** The target's clock; an API made for one property iteration shares the test's. */
     readonly clock: TargetClock = new TargetClock(),
-  ) {}
+  ) {
+    this.sessions = new ResourceTracker(cleanup, 'etherpad session', undoFailed);
+    this.groups = new ResourceTracker(cleanup, 'etherpad group', undoFailed);
+  }
 
   /** The same API, registering what it creates with another cleanup (one property iteration's). */
   withCleanup(cleanup: Cleanup): EtherpadApi {
-    return new EtherpadApi(this.client, cleanup, this.rules, this.clock);
+    return new EtherpadApi(this.client, cleanup, this.clock);
   }
 
   async call(fn: SessionFunction, form: Form, params: Params = {}, options: CallOptions = {}): Promise<Answer> {
@@ -134,50 +138,32 @@ export class EtherpadApi {
     return this.send(`${fn}Using${form}`, fn, form, send);
   }
 
-  /** A group and an author for one test. The group is deleted after it; authors cannot be deleted. */
-  async world(label: string): Promise<World> {
-    return { groupID: await this.createGroup(), authorID: await this.createAuthor(label) };
-  }
-
-  async createGroup(): Promise<string> {
-    const a = await this.send('createGroupUsingGET', 'createGroup', 'GET', {
+  /** createGroup; the group it answers is deleted after the test. */
+  createGroup(): Promise<Answer> {
+    return this.send('createGroupUsingGET', 'createGroup', 'GET', {
       onAnswer: (r) => {
         const made = (r.json as { code?: unknown; data?: { groupID?: unknown } | null } | undefined);
         const id = made?.code === 0 ? made.data?.groupID : undefined;
-        if (typeof id === 'string') this.cleanup.add(groupLabel(id), () => this.undo('/deleteGroup', { groupID: id }));
+        if (typeof id === 'string') this.groups.created(id, () => this.client.raw('GET', '/deleteGroup', { query: { groupID: id } }));
       },
     });
-    const groupID = (a.data as { groupID?: unknown } | null)?.groupID;
-    if (a.code !== 0 || typeof groupID !== 'string') throw new HarnessError(`precondition: createGroup answered ${a.status} ${a.res.text.slice(0, 200)}`);
-    return groupID;
   }
 
-  async createAuthor(label: string): Promise<string> {
-    const a = await this.send('createAuthorUsingGET', 'createAuthor', 'GET', { query: { name: `session-conformance ${RUN_ID} ${label}` } });
-    const authorID = (a.data as { authorID?: unknown } | null)?.authorID;
-    if (a.code !== 0 || typeof authorID !== 'string') throw new HarnessError(`precondition: createAuthor answered ${a.status} ${a.res.text.slice(0, 200)}`);
-    return authorID;
+  /** createAuthor, named after the run (authors cannot be deleted). */
+  createAuthor(label: string): Promise<Answer> {
+    return this.send('createAuthorUsingGET', 'createAuthor', 'GET', { query: { name: `session-conformance ${RUN_ID} ${label}` } });
   }
 
   /** deleteGroup through the contract (the test itself deletes the group, so its cleanup step goes). */
   async deleteGroup(groupID: string): Promise<Answer> {
     const a = await this.send('deleteGroupUsingGET', 'deleteGroup', 'GET', { query: { groupID } });
-    if (a.code === 0) this.cleanup.drop(groupLabel(groupID));
+    if (a.code === 0) this.groups.removed(groupID);
     return a;
   }
 
   /** A validUntil this many seconds after the target's now (an hour by default). */
   validUntilIn(seconds = 3600): number {
     return Math.floor(this.clock.now() / 1000) + seconds;
-  }
-
-  /**
-   * A session a test needs as its starting point. Its creation is checked against the create rule; a target
-   * that cannot create one fails that rule, and the test stops there, blocked by it.
-   */
-  async createdSession(world: World, form: Form = 'GET', validUntil = this.validUntilIn()): Promise<string> {
-    const a = await this.call('createSession', form, { ...world, validUntil });
-    return this.rules.need('etherpad.create-returns-session-id', () => createdSessionId(a, `createSession (${form}) of an existing group and author`));
   }
 
   private async send(operationId: string, fn: string, form: Form, options: SendOptions): Promise<Answer> {
@@ -187,14 +173,7 @@ export class EtherpadApi {
     this.clock.observe(res.headers.date, receivedAt - res.exchange.durationMs, receivedAt);
     const envelope = typeof res.json === 'object' && res.json !== null ? (res.json as Record<string, unknown>) : {};
     const code = typeof envelope.code === 'number' ? envelope.code : undefined;
-    const answer: Answer = { fn, form, status: res.status, code, message: envelope.message, data: envelope.data, res };
-    const expected = code === undefined ? undefined : STATUS_OF_CODE[code];
-    if (expected !== undefined) {
-      await this.rules.check(`etherpad.code-${code}-http-${expected}`, () => {
-        expect(res.status, `${form} ${fn} answered code ${code} (${JSON.stringify(envelope.message)})`).toBe(expected);
-      });
-    }
-    return answer;
+    return { fn, form, status: res.status, code, message: envelope.message, data: envelope.data, res };
   }
 
   /** Sessions a create answered with are deleted after the test; one the test deleted is forgotten. */
@@ -204,24 +183,9 @@ export class EtherpadApi {
     if (fn === 'createSession') {
       const sessionID = (a.data as { sessionID?: unknown } | null)?.sessionID;
       if (typeof sessionID !== 'string' || !sessionID) return;
-      this.cleanup.add(sessionLabel(sessionID), () => this.undo('/deleteSession', { sessionID }));
+      this.sessions.created(sessionID, () => this.client.raw('GET', '/deleteSession', { query: { sessionID } }));
     } else if (fn === 'deleteSession' && typeof params.sessionID === 'string') {
-      this.cleanup.drop(sessionLabel(params.sessionID));
+      this.sessions.removed(params.sessionID);
     }
   }
-
-  /** A cleanup call: "does not exist" (code 1) means the thing is already gone, which is the aim. */
-  private async undo(path: string, query: Record<string, string>): Promise<void> {
-    const r = await this.client.raw('GET', path, { query });
-    const code = (r.json as { code?: unknown } | undefined)?.code;
-    if (code !== 0 && code !== 1) throw new Error(`${path} answered ${r.status} ${r.text.slice(0, 200)}`);
-  }
-}
-
-function sessionLabel(id: string): string {
-  return `etherpad session ${id}`;
-}
-
-function groupLabel(id: string): string {
-  return `etherpad group ${id}`;
 }

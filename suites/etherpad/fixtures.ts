@@ -8,7 +8,7 @@ export { expect };
 export const rules = rulesOf(etherpadProvider.contract);
 
 export const test = conformanceTest(etherpadProvider).extend<{ etherpad: EtherpadApi }>({
-  etherpad: async ({ contractClient, settings, rules: recorder, cleanup }, use) => {
-    await use(new EtherpadApi(contractClient(keyCredentials(settings.apiKey)), cleanup, recorder));
+  etherpad: async ({ contractClient, settings, cleanup }, use) => {
+    await use(new EtherpadApi(contractClient(keyCredentials(settings.apiKey)), cleanup));
   },
 });

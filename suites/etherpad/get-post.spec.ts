@@ -1,6 +1,8 @@
 import * as fc from 'fast-check';
 import { EtherpadApi, type Answer, type Params, type Placement, type World } from './etherpad-api';
 import { expect, rules, test } from './fixtures';
+import { createdGroup, createdSession, newWorld } from './steps';
+import type { RuleRecorder } from '../../harness/rules/recorder';
 
 /** An id as the property sends it: the test's own, a deleted one, one nobody made, junk, or none. */
 type IdInput =
@@ -108,7 +110,7 @@ function validUntilValue(input: ValidUntilInput, api: EtherpadApi): string | und
 }
 
 /** Sends one case in both forms (POST with its placement) and returns both answers. */
-async function bothForms(c: Case, api: EtherpadApi, fixed: Fixed): Promise<{ get: Answer; post: Answer; params: Params }> {
+async function bothForms(c: Case, api: EtherpadApi, fixed: Fixed, need: RuleRecorder['need']): Promise<{ get: Answer; post: Answer; params: Params }> {
   if (c.fn === 'createSession') {
     const params: Params = {
       groupID: idValue(c.group, 'g.', fixed.world.groupID, fixed.deletedGroup),
@@ -121,9 +123,9 @@ async function bothForms(c: Case, api: EtherpadApi, fixed: Fixed): Promise<{ get
   }
   // Each form gets its own session of the same kind, so a delete by GET leaves POST one to delete.
   const sessionFor = async (): Promise<string | undefined> => {
-    if (c.session.kind === 'valid') return api.createdSession(fixed.world);
+    if (c.session.kind === 'valid') return createdSession(api, need, fixed.world);
     if (c.session.kind === 'deleted') {
-      const id = await api.createdSession(fixed.world);
+      const id = await createdSession(api, need, fixed.world);
       await api.call('deleteSession', 'GET', { sessionID: id });
       return id;
     }
@@ -137,10 +139,10 @@ async function bothForms(c: Case, api: EtherpadApi, fixed: Fixed): Promise<{ get
 }
 
 test.describe('Etherpad sessions: GET and POST', () => {
-  test('the GET and POST forms give the same code and data shape for generated inputs', rules('etherpad.get-post-agree'), async ({ etherpad, check, property, settings }) => {
+  test('the GET and POST forms give the same code and data shape for generated inputs', rules('etherpad.get-post-agree'), async ({ etherpad, check, need, property, settings }) => {
     test.setTimeout(180_000);
-    const world = await etherpad.world('get-post');
-    const deletedGroup = await etherpad.createGroup();
+    const world = await newWorld(etherpad, 'get-post');
+    const deletedGroup = await createdGroup(etherpad);
     await etherpad.deleteGroup(deletedGroup);
     const fixed: Fixed = { world, deletedGroup };
     // Some faults show in one case of about thirteen (a create with an unknown author and all else valid):
@@ -148,7 +150,7 @@ test.describe('Etherpad sessions: GET and POST', () => {
     await property('etherpad.get-post-agree', settings.usesMock ? 200 : 30, (_, iterate) =>
       fc.asyncProperty(caseArbitrary(settings.timeMarginS), iterate(async (scope, c) => {
         // Each case deletes what it created before the next one starts.
-        const { get, post, params } = await bothForms(c, etherpad.withCleanup(scope), fixed);
+        const { get, post, params } = await bothForms(c, etherpad.withCleanup(scope), fixed, need);
         await check('etherpad.get-post-agree', () => {
           expect(signature(post), `POST (${c.placement}) and GET ${c.fn} ${JSON.stringify(params)}: ${JSON.stringify(post.message)} vs ${JSON.stringify(get.message)}`).toEqual(signature(get));
         });

@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { commandsFor } from '../../harness/property/run-property';
 import { FORMS } from './etherpad-api';
 import { rules, test } from './fixtures';
+import { createdAuthor, createdGroup } from './steps';
 import {
   CreateCommand, DeleteCommand, GetCommand, GetDeletedCommand, ListOfAuthorsCommand, ListOfGroupsCommand, observeStore, type StoreModel,
 } from './model/session-store-model';
@@ -22,7 +23,7 @@ const storeCommands = [
 ];
 
 test.describe('Etherpad sessions: model-based', () => {
-  test('create, get, delete and list sequences agree with a model of the session store', rules('etherpad.model-store'), async ({ etherpad, rules: recorder, property, settings }) => {
+  test('create, get, delete and list sequences agree with a model of the session store', rules('etherpad.model-store'), async ({ etherpad, recorder, property, settings }) => {
     test.setTimeout(180_000);
     // A live Etherpad answers in milliseconds, but every iteration leaves two authors behind (they cannot be deleted).
     await property('etherpad.model-store', settings.usesMock ? 100 : 10, (replayPath, iterate) =>
@@ -30,8 +31,8 @@ test.describe('Etherpad sessions: model-based', () => {
         // Each iteration has its own two groups and two authors, and deletes its sessions before the next one.
         const api = etherpad.withCleanup(scope);
         const model: StoreModel = {
-          groups: [await api.createGroup(), await api.createGroup()],
-          authors: [await api.createAuthor('model-0'), await api.createAuthor('model-1')],
+          groups: [await createdGroup(api), await createdGroup(api)],
+          authors: [await createdAuthor(api, 'model-0'), await createdAuthor(api, 'model-1')],
           sessions: new Map(),
           deleted: [],
         };

@@ -1,5 +1,6 @@
-import { createdSessionId, FORMS, listedIds, sessionRecord, unknownId, type Answer } from './etherpad-api';
+import { FORMS, listedIds, sessionRecord, unknownId, type Answer } from './etherpad-api';
 import { expect, rules, test } from './fixtures';
+import { createdGroup, createdSession, createdSessionId, newWorld } from './steps';
 
 type Created = { sessionID?: unknown } | null;
 
@@ -9,7 +10,7 @@ for (const form of FORMS) {
       'etherpad.create-returns-session-id', 'etherpad.session-info-round-trip', 'etherpad.session-info-wrapped', 'etherpad.code-0-http-200',
       'etherpad.response-schema', 'etherpad.json-content-type', 'etherpad.status-documented',
     ), async ({ etherpad, check, need }) => {
-      const world = await etherpad.world('round-trip');
+      const world = await newWorld(etherpad, 'round-trip');
       const validUntil = etherpad.validUntilIn(3600);
       const created = await etherpad.call('createSession', form, { ...world, validUntil });
       const sessionID = await need('etherpad.create-returns-session-id', () => createdSessionId(created, `createSession (${form})`));
@@ -28,8 +29,8 @@ for (const form of FORMS) {
     test(`deleteSession answers code 0, then the session is unknown (${form})`, rules(
       'etherpad.delete-session-ok', 'etherpad.deleted-session-refused',
     ), async ({ etherpad, check, need }) => {
-      const world = await etherpad.world('delete');
-      const sessionID = await etherpad.createdSession(world, form);
+      const world = await newWorld(etherpad, 'delete');
+      const sessionID = await createdSession(etherpad, need, world, form);
       const deleted = await etherpad.call('deleteSession', form, { sessionID });
       // Whether a deleted session is refused can only be asked of one that was deleted.
       await need('etherpad.delete-session-ok', () => expect(deleted.code, `code of deleteSession (${form}): ${JSON.stringify(deleted.message)}`).toBe(0));
@@ -61,8 +62,8 @@ for (const form of FORMS) {
     test(`createSession with an unknown or missing groupID answers code 1 (${form})`, rules(
       'etherpad.unknown-group-refused', 'etherpad.code-1-http-400',
     ), async ({ etherpad, check }) => {
-      const world = await etherpad.world('unknown-group');
-      const deletedGroup = await etherpad.createGroup();
+      const world = await newWorld(etherpad, 'unknown-group');
+      const deletedGroup = await createdGroup(etherpad);
       await etherpad.deleteGroup(deletedGroup);
       for (const [what, groupID] of [['an unknown', unknownId('g.')], ['a deleted', deletedGroup], ['no', undefined]] as const) {
         const a = await etherpad.call('createSession', form, { groupID, authorID: world.authorID, validUntil: etherpad.validUntilIn() });
@@ -75,7 +76,7 @@ for (const form of FORMS) {
     test(`createSession with an unknown or missing authorID answers code 1 and creates nothing (${form})`, rules(
       'etherpad.unknown-author-refused', 'etherpad.refused-create-leaves-nothing',
     ), async ({ etherpad, check }) => {
-      const world = await etherpad.world('unknown-author');
+      const world = await newWorld(etherpad, 'unknown-author');
       const accepted: string[] = [];
       for (const [what, authorID] of [['an unknown', unknownId('a.')], ['no', undefined]] as const) {
         const a = await etherpad.call('createSession', form, { groupID: world.groupID, authorID, validUntil: etherpad.validUntilIn() });
@@ -94,8 +95,8 @@ for (const form of FORMS) {
 }
 
 test.describe('Etherpad sessions: POST bodies', () => {
-  test('POST reads form and JSON bodies, and a body field wins over the query', rules('etherpad.post-body-precedence'), async ({ etherpad, check }) => {
-    const world = await etherpad.world('post-body');
+  test('POST reads form and JSON bodies, and a body field wins over the query', rules('etherpad.post-body-precedence'), async ({ etherpad, check, need }) => {
+    const world = await newWorld(etherpad, 'post-body');
     const validUntil = etherpad.validUntilIn();
     for (const placement of ['form', 'json'] as const) {
       const a = await etherpad.call('createSession', 'POST', { ...world, validUntil }, { placement });
@@ -103,7 +104,7 @@ test.describe('Etherpad sessions: POST bodies', () => {
         expect(a.code, `createSession with groupID, authorID and validUntil in a ${placement} body`).toBe(0);
       });
     }
-    const sessionID = await etherpad.createdSession(world);
+    const sessionID = await createdSession(etherpad, need, world);
     const bodyKnown = await etherpad.call('getSessionInfo', 'POST', { sessionID }, { placement: 'form', query: { sessionID: unknownId('s.') } });
     const bodyUnknown = await etherpad.call('getSessionInfo', 'POST', { sessionID: unknownId('s.') }, { placement: 'json', query: { sessionID } });
     await check('etherpad.post-body-precedence', () => {
@@ -115,12 +116,12 @@ test.describe('Etherpad sessions: POST bodies', () => {
 });
 
 test.describe('Etherpad sessions: deleteGroup', () => {
-  test('deleteGroup removes the group\'s sessions and leaves the author\'s listing intact', rules('etherpad.delete-group-cleans-sessions'), async ({ etherpad, check }) => {
+  test('deleteGroup removes the group\'s sessions and leaves the author\'s listing intact', rules('etherpad.delete-group-cleans-sessions'), async ({ etherpad, check, need }) => {
     // Several sessions of one author in the group: Etherpad 1.8.14 loses index updates when it deletes them.
-    const world = await etherpad.world('delete-group');
-    const inGroup = [await etherpad.createdSession(world), await etherpad.createdSession(world), await etherpad.createdSession(world)];
-    const otherGroup = await etherpad.createGroup();
-    const elsewhere = await etherpad.createdSession({ groupID: otherGroup, authorID: world.authorID });
+    const world = await newWorld(etherpad, 'delete-group');
+    const inGroup = [await createdSession(etherpad, need, world), await createdSession(etherpad, need, world), await createdSession(etherpad, need, world)];
+    const otherGroup = await createdGroup(etherpad);
+    const elsewhere = await createdSession(etherpad, need, { groupID: otherGroup, authorID: world.authorID });
     const deleted = await etherpad.deleteGroup(world.groupID);
     const infos: Answer[] = [];
     for (const sessionID of inGroup) infos.push(await etherpad.call('getSessionInfo', 'GET', { sessionID }));

@@ -1,6 +1,7 @@
 import { HarnessError, type RuleRecorder } from '../../harness/rules/recorder';
 import { FORMS, listedIds, type CallOptions, type EtherpadApi, type Form, type World } from './etherpad-api';
 import { expect, rules, test } from './fixtures';
+import { newWorld } from './steps';
 
 type Check = RuleRecorder['check'];
 
@@ -42,7 +43,7 @@ function placements(form: Form): readonly { name: string; options: CallOptions }
 for (const form of FORMS) {
   test.describe(`Etherpad createSession validUntil by ${form}`, () => {
     test(`a validUntil in the past is refused (${form})`, rules('etherpad.valid-until-past-refused', 'etherpad.refused-create-leaves-nothing'), async ({ etherpad, check }) => {
-      const world = await etherpad.world('past');
+      const world = await newWorld(etherpad, 'past');
       await expectRefused(etherpad, check, form, world, 'etherpad.valid-until-past-refused', [
         { label: 'an hour ago', validUntil: etherpad.validUntilIn(-3600) },
         { label: '1 (1970)', validUntil: 1 },
@@ -50,7 +51,7 @@ for (const form of FORMS) {
     });
 
     test(`a validUntil that is not a number is refused (${form})`, rules('etherpad.valid-until-non-numeric-refused', 'etherpad.refused-create-leaves-nothing'), async ({ etherpad, check }) => {
-      const world = await etherpad.world('non-numeric');
+      const world = await newWorld(etherpad, 'non-numeric');
       await expectRefused(etherpad, check, form, world, 'etherpad.valid-until-non-numeric-refused', [
         { label: '"abc"', validUntil: 'abc' },
         { label: '"" (empty)', validUntil: '' },
@@ -59,7 +60,7 @@ for (const form of FORMS) {
     });
 
     test(`a validUntil of digits followed by junk is refused (${form})`, rules('etherpad.valid-until-trailing-junk-refused', 'etherpad.refused-create-leaves-nothing'), async ({ etherpad, check }) => {
-      const world = await etherpad.world('trailing-junk');
+      const world = await newWorld(etherpad, 'trailing-junk');
       const future = etherpad.validUntilIn();
       await expectRefused(etherpad, check, form, world, 'etherpad.valid-until-trailing-junk-refused', placements(form).map((p) => ({
         label: `"${future}abc" in the ${p.name}`, validUntil: `${future}abc`, options: p.options,
@@ -67,7 +68,7 @@ for (const form of FORMS) {
     });
 
     test(`a negative validUntil is refused (${form})`, rules('etherpad.valid-until-negative-refused', 'etherpad.refused-create-leaves-nothing'), async ({ etherpad, check }) => {
-      const world = await etherpad.world('negative');
+      const world = await newWorld(etherpad, 'negative');
       await expectRefused(etherpad, check, form, world, 'etherpad.valid-until-negative-refused', [
         { label: '-5', validUntil: '-5' },
         { label: `-${etherpad.validUntilIn()}`, validUntil: `-${etherpad.validUntilIn()}` },
@@ -75,7 +76,7 @@ for (const form of FORMS) {
     });
 
     test(`a fractional validUntil is refused (${form})`, rules('etherpad.valid-until-fractional-refused', 'etherpad.refused-create-leaves-nothing'), async ({ etherpad, check }) => {
-      const world = await etherpad.world('fractional');
+      const world = await newWorld(etherpad, 'fractional');
       const future = etherpad.validUntilIn();
       const attempts: Attempt[] = placements(form).map((p) => ({ label: `"${future}.5" in the ${p.name}`, validUntil: `${future}.5`, options: p.options }));
       if (form === 'POST') attempts.push({ label: `${future}.5 as a JSON number`, validUntil: future + 0.5, options: { placement: 'json' } });
@@ -83,7 +84,7 @@ for (const form of FORMS) {
     });
 
     test(`validUntil is read as unix seconds around the target's now (${form})`, rules('etherpad.valid-until-unix-seconds'), async ({ etherpad, check, settings }) => {
-      const world = await etherpad.world('unix-seconds');
+      const world = await newWorld(etherpad, 'unix-seconds');
       const margin = settings.timeMarginS;
       // The target's clock comes from its Date headers (±1 s plus half a round trip): the margin must cover that.
       if (etherpad.clock.uncertaintyMs >= (margin - 1) * 1000) {

@@ -4,7 +4,7 @@ import { runData, wrongAuthorization, type SessionView } from './g4-api';
 import { openSession, where } from './steps';
 
 test.describe('G4 sessions: authorization', () => {
-  test('a missing or wrong Authorization is refused on every operation and changes nothing', rules('g4.auth-required'), async ({ g4, check, settings, rules: recorder }) => {
+  test('a missing or wrong Authorization is refused on every operation and changes nothing', rules('g4.auth-required'), async ({ g4, check, settings, recorder }) => {
     if (!settings.authorization) {
       recorder.skip('g4.auth-required', 'G4_AUTHORIZATION is not set: the target is taken to need no Authorization');
       return;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { RUN_ID } from '../../harness/config/run';
 import type { Cleanup } from '../../harness/fixtures/cleanup';
+import { ResourceTracker } from '../../harness/fixtures/tracker';
 import type { ApiResponse, ContractClient, Credentials, SendOptions } from '../../harness/http/contract-client';
 import type { G4Settings } from './provider';
 
@@ -73,11 +74,15 @@ export function asSent(value: unknown): unknown {
  * and tracks; the checks are the specs' (suites/g4/steps.ts).
  */
 export class G4Api {
+  private readonly sessions: ResourceTracker;
+
   constructor(
     readonly client: ContractClient,
-    private readonly cleanup: Cleanup,
+    cleanup: Cleanup,
     readonly settings: G4Settings,
-  ) {}
+  ) {
+    this.sessions = new ResourceTracker(cleanup, 'g4 session');
+  }
 
   /** The same API, registering what it creates with another cleanup (one property iteration's). */
   withCleanup(cleanup: Cleanup): G4Api {
@@ -111,7 +116,7 @@ export class G4Api {
 
   async delete(id: string, options: CallOptions = {}): Promise<ApiResponse> {
     const res = await this.client.send('deleteSession', { ...this.options(options), pathParams: { id } });
-    if (res.status === 200 && options.auth === undefined) this.cleanup.drop(cleanupLabel(this.tenantOf(options), id));
+    if (res.status === 200 && options.auth === undefined) this.sessions.removed(sessionKey(this.tenantOf(options), id));
     return res;
   }
 
@@ -132,17 +137,15 @@ export class G4Api {
   private track(res: ApiResponse, tenant: string | null): void {
     const id = (res.json as Partial<AuthenticatedSession> | undefined)?.sessionId;
     if (typeof id !== 'string' || !id) return;
-    const label = cleanupLabel(tenant, id);
-    this.cleanup.drop(label);
-    this.cleanup.add(label, async () => {
-      const r = await this.client.raw('DELETE', `/session/${encodeURIComponent(id)}`, {
+    this.sessions.created(sessionKey(tenant, id), () =>
+      this.client.raw('DELETE', `/session/${encodeURIComponent(id)}`, {
         headers: { accept: 'application/json', ...(tenant === null ? {} : { [TENANT_HEADER]: tenant }) },
-      });
-      if (r.status >= 500) throw new Error(`DELETE answered ${r.status}`);
-    });
+      }),
+    );
   }
 }
 
-function cleanupLabel(tenant: string | null, id: string): string {
-  return `g4 session ${tenant ?? '(no tenant)'}/${id}`;
+/** A session is known by its tenant and id. */
+function sessionKey(tenant: string | null, id: string): string {
+  return `${tenant ?? '(no tenant)'}/${id}`;
 }

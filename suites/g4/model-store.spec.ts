@@ -6,7 +6,7 @@ import {
 } from './model/session-store-model';
 
 test.describe('G4 sessions: model-based', () => {
-  test('create, put, get, static get and delete sequences agree with a model of the tenant\'s sessions', rules('g4.session-store-model'), async ({ g4, rules: recorder, property, settings }) => {
+  test('create, put, get, static get and delete sequences agree with a model of the tenant\'s sessions', rules('g4.model-store'), async ({ g4, recorder, property, settings }) => {
     test.setTimeout(180_000);
     const commands: fc.Arbitrary<StoreCommand>[] = [
       fc.constant(null).map(() => new CreateCommand()),
@@ -19,7 +19,7 @@ test.describe('G4 sessions: model-based', () => {
     ];
     // Each iteration starts with 0 to MAX_LIVE - 1 sessions already open (without them, only about one run in
     // forty caught a delete of the wrong session), and ends by reading every session it made once more.
-    await property('g4.session-store-model', settings.usesMock ? 100 : 10, (replayPath, iterate) =>
+    await property('g4.model-store', settings.usesMock ? 100 : 10, (replayPath, iterate) =>
       fc.asyncProperty(openedFirst(MAX_LIVE - 1, 'sessions'), commandsFor(commands, replayPath, 12), iterate(async (scope, opened, cmds) => {
         // Each iteration opens its own sessions and deletes them before the next one starts.
         const model: StoreModel = { sessions: new Map(), deleted: [] };

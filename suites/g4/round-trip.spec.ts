@@ -4,7 +4,7 @@ import { asSent, type SessionView } from './g4-api';
 import { expectSuccess, openedSession } from './steps';
 
 test.describe('G4 sessions: data round trips', () => {
-  test('any JSON value PUT as session data comes back unchanged from GET', rules('g4.data-round-trip'), async ({ g4, check, property, settings, rules: recorder }) => {
+  test('any JSON value PUT as session data comes back unchanged from GET', rules('g4.data-round-trip'), async ({ g4, check, property, settings, recorder }) => {
     test.setTimeout(120_000);
     // One session for the whole property: every GET through /session also keeps it alive.
     const s = await openedSession(g4, recorder, 'round-trip');

@@ -29,7 +29,7 @@ test.describe('G4 sessions: create, read, update, delete', () => {
     }
   });
 
-  test('GET /session/{id} answers the data given at create', rules('g4.get-returns-data'), async ({ g4, check, rules: recorder }) => {
+  test('GET /session/{id} answers the data given at create', rules('g4.get-returns-data'), async ({ g4, check, recorder }) => {
     const data = { ...runData('get'), nested: { list: [1, 'two', true, 2.5], empty: {} }, text: 'ünïcødé ✓ "quoted"' };
     const s = await openedSession(g4, recorder, 'get', data);
     const res = await g4.get(s.id);
@@ -39,7 +39,7 @@ test.describe('G4 sessions: create, read, update, delete', () => {
     });
   });
 
-  test('GET /static-session/{id} answers the session and its current data', rules('g4.static-get-returns-data'), async ({ g4, check, need, rules: recorder }) => {
+  test('GET /static-session/{id} answers the session and its current data', rules('g4.static-get-returns-data'), async ({ g4, check, need, recorder }) => {
     const s = await openedSession(g4, recorder, 'static');
     const first = await g4.getStatic(s.id);
     await check('g4.static-get-returns-data', () => {
@@ -57,7 +57,7 @@ test.describe('G4 sessions: create, read, update, delete', () => {
     });
   });
 
-  test('PUT replaces the data, it does not merge into it', rules('g4.put-replaces-data'), async ({ g4, check, rules: recorder }) => {
+  test('PUT replaces the data, it does not merge into it', rules('g4.put-replaces-data'), async ({ g4, check, recorder }) => {
     const s = await openedSession(g4, recorder, 'replace', { ...runData('replace'), onlyBefore: 'kept only if PUT merges' });
     for (const next of [{ ...runData('replace-object'), onlyAfter: 1 }, [runData('replace-array'), 'second']]) {
       const put = await g4.put(s.id, next);
@@ -70,7 +70,7 @@ test.describe('G4 sessions: create, read, update, delete', () => {
     }
   });
 
-  test('PUT accepts each request content type the seed lists', rules('g4.put-content-types'), async ({ g4, check, rules: recorder }) => {
+  test('PUT accepts each request content type the seed lists', rules('g4.put-content-types'), async ({ g4, check, recorder }) => {
     const s = await openedSession(g4, recorder, 'content-types');
     for (const contentType of REQUEST_CONTENT_TYPES) {
       const next = { ...runData('content-type'), contentType };
@@ -83,7 +83,7 @@ test.describe('G4 sessions: create, read, update, delete', () => {
     }
   });
 
-  test('after DELETE the session is gone from both GETs, with 404', rules('g4.deleted-session-gone', 'g4.deleted-session-404', 'g4.status-documented'), async ({ g4, check, need, rules: recorder }) => {
+  test('after DELETE the session is gone from both GETs, with 404', rules('g4.deleted-session-gone', 'g4.deleted-session-404', 'g4.status-documented'), async ({ g4, check, need, recorder }) => {
     const s = await openedSession(g4, recorder, 'delete');
     const nonce = (s.data as { nonce: string }).nonce;
     const del = await g4.delete(s.id);

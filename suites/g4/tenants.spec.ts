@@ -6,7 +6,7 @@ import { OTHER_TENANT_REFUSALS, openSession, openedSession, where } from './step
 const isJsonObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 test.describe('G4 sessions: tenants', () => {
-  test('without x-g4-tenant every operation answers 400 with ProblemDetails and changes nothing', rules('g4.tenant-required'), async ({ g4, check, rules: recorder }) => {
+  test('without x-g4-tenant every operation answers 400 with ProblemDetails and changes nothing', rules('g4.tenant-required'), async ({ g4, check, recorder }) => {
     // The refusals need no session (an id nobody made is as good); only "changes nothing" needs one.
     const opened = await openSession(g4, recorder, 'no-tenant');
     const id = opened.session?.id ?? randomUUID();
@@ -32,7 +32,7 @@ test.describe('G4 sessions: tenants', () => {
     });
   });
 
-  test("a session is invisible from another tenant, answered there like an unknown id", rules('g4.tenant-isolation', 'g4.other-tenant-like-unknown'), async ({ g4, check, settings, rules: recorder }) => {
+  test("a session is invisible from another tenant, answered there like an unknown id", rules('g4.tenant-isolation', 'g4.other-tenant-like-unknown'), async ({ g4, check, settings, recorder }) => {
     if (!settings.otherTenant) {
       // An unknown tenant name is refused as a G4 error before any session is looked up: only a second real tenant can look.
       const reason = 'G4_OTHER_TENANT is not set: there is no second tenant to look from';

@@ -6,7 +6,7 @@ import { TTL_UNSET, assertConclusive, ttlPlan } from './ttl';
 
 // The three timing tests run in parallel (fullyParallel): each takes one to two TTLs of wall time.
 test.describe('G4 sessions: sliding TTL', () => {
-  test('a session nobody reads is gone once its TTL has passed', rules('g4.ttl-expires'), async ({ g4, check, settings, rules: recorder }) => {
+  test('a session nobody reads is gone once its TTL has passed', rules('g4.ttl-expires'), async ({ g4, check, settings, recorder }) => {
     if (settings.sessionTtlMs === undefined) return recorder.skip('g4.ttl-expires', TTL_UNSET);
     const plan = ttlPlan(settings.sessionTtlMs);
     test.setTimeout(plan.testTimeoutMs);
@@ -28,7 +28,7 @@ test.describe('G4 sessions: sliding TTL', () => {
     });
   });
 
-  test('a session read only through /static-session expires on time', rules('g4.ttl-static-read-no-refresh'), async ({ g4, check, settings, rules: recorder }) => {
+  test('a session read only through /static-session expires on time', rules('g4.ttl-static-read-no-refresh'), async ({ g4, check, settings, recorder }) => {
     if (settings.sessionTtlMs === undefined) return recorder.skip('g4.ttl-static-read-no-refresh', TTL_UNSET);
     const plan = ttlPlan(settings.sessionTtlMs);
     test.setTimeout(plan.testTimeoutMs);
@@ -55,7 +55,7 @@ test.describe('G4 sessions: sliding TTL', () => {
     });
   });
 
-  test('reads through /session within each TTL window keep the session alive', rules('g4.ttl-sliding'), async ({ g4, check, settings, rules: recorder }) => {
+  test('reads through /session within each TTL window keep the session alive', rules('g4.ttl-sliding'), async ({ g4, check, settings, recorder }) => {
     if (settings.sessionTtlMs === undefined) return recorder.skip('g4.ttl-sliding', TTL_UNSET);
     const plan = ttlPlan(settings.sessionTtlMs);
     test.setTimeout(plan.testTimeoutMs);

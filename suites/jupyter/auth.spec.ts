@@ -3,7 +3,7 @@ import { expect, rules, test } from './fixtures';
 import { runPath, tokenCredentials } from './jupyter-api';
 
 test.describe('Jupyter sessions: authentication', () => {
-  test('without the token, every operation is refused', rules('jupyter.auth-required'), async ({ jupyter, check, settings, rules: recorder }) => {
+  test('without the token, every operation is refused', rules('jupyter.auth-required'), async ({ jupyter, check, settings, recorder }) => {
     if (!settings.token) {
       recorder.skip('jupyter.auth-required', 'JUPYTER_TOKEN is not set: the target is taken to run without authentication');
       return;

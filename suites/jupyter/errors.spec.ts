@@ -4,7 +4,7 @@ import { runPath } from './jupyter-api';
 import { createdSession, listedPaths } from './steps';
 
 test.describe('Jupyter sessions: refused requests', () => {
-  test('PATCH without a body answers 400', rules('jupyter.patch-without-body-400'), async ({ jupyter, check, rules: recorder }) => {
+  test('PATCH without a body answers 400', rules('jupyter.patch-without-body-400'), async ({ jupyter, check, recorder }) => {
     const s = await createdSession(jupyter, recorder, { path: runPath('patch-empty'), name: 'patch-empty', type: 'notebook' });
     const res = await jupyter.patch(s.id, undefined);
     await check('jupyter.patch-without-body-400', () => {

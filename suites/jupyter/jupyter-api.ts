@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { RUN_ID } from '../../harness/config/run';
 import type { ApiResponse, ContractClient, Credentials, SendOptions } from '../../harness/http/contract-client';
 import type { Cleanup } from '../../harness/fixtures/cleanup';
+import { ResourceTracker } from '../../harness/fixtures/tracker';
 import type { HttpTransport } from '../../harness/http/transport';
 
 export interface SessionBody {
@@ -47,10 +48,6 @@ export function runPath(label: string, ext = '.ipynb'): string {
   return `session-conformance/${RUN_ID}/${label}-${randomBytes(3).toString('hex')}${ext}`;
 }
 
-export function isRunPath(path: unknown): boolean {
-  return typeof path === 'string' && path.startsWith(`session-conformance/${RUN_ID}/`);
-}
-
 /**
  * The Jupyter sessions operations, sent through the checking client. Every session a create returns
  * is registered for deletion after the test.
@@ -60,7 +57,11 @@ export class JupyterApi {
    * @param kernelName the kernel a test's sessions ask for (the server's default kernelspec): the spec leaves the
    *   kernel out as optional, but some servers need one, and a test about listing or renaming should not stop there
    */
-  constructor(readonly client: ContractClient, private readonly cleanup: Cleanup, readonly kernelName = 'python3') {}
+  private readonly sessions: ResourceTracker;
+
+  constructor(readonly client: ContractClient, cleanup: Cleanup, readonly kernelName = 'python3') {
+    this.sessions = new ResourceTracker(cleanup, 'jupyter session');
+  }
 
   /** The same API, registering what it creates with another cleanup (one property iteration's). */
   withCleanup(cleanup: Cleanup): JupyterApi {
@@ -95,7 +96,7 @@ export class JupyterApi {
 
   async delete(id: string, options: SendOptions = {}): Promise<ApiResponse> {
     const res = await this.client.send('deleteSession', { ...options, pathParams: { session: id } });
-    if (res.status === 204) this.cleanup.drop(cleanupLabel(id));
+    if (res.status === 204) this.sessions.removed(id);
     return res;
   }
 
@@ -103,15 +104,6 @@ export class JupyterApi {
   private track(res: ApiResponse): void {
     const id = (res.json as { id?: unknown } | undefined)?.id;
     if (typeof id !== 'string' || !/^[\w-]+$/.test(id)) return;
-    const label = cleanupLabel(id);
-    this.cleanup.drop(label);
-    this.cleanup.add(label, async () => {
-      const r = await this.client.raw('DELETE', `/api/sessions/${id}`);
-      if (r.status >= 500) throw new Error(`DELETE answered ${r.status}`);
-    });
+    this.sessions.created(id, () => this.client.raw('DELETE', `/api/sessions/${id}`));
   }
-}
-
-function cleanupLabel(id: string): string {
-  return `jupyter session ${id}`;
 }

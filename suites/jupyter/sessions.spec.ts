@@ -30,7 +30,7 @@ test.describe('Jupyter sessions: create, read, rename, delete', () => {
     });
   });
 
-  test('a second create with the same path and name returns the same session', rules('jupyter.create-same-path-returns-existing'), async ({ jupyter, check, rules: recorder }) => {
+  test('a second create with the same path and name returns the same session', rules('jupyter.create-same-path-returns-existing'), async ({ jupyter, check, recorder }) => {
     const body = { path: runPath('twice'), name: 'twice', type: 'notebook' };
     const first = await createdSession(jupyter, recorder, body);
     const second = await jupyter.create(body);
@@ -41,7 +41,7 @@ test.describe('Jupyter sessions: create, read, rename, delete', () => {
     });
   });
 
-  test('a create with the name of an existing session returns that session, as the spec words it', rules('jupyter.create-same-name-returns-existing'), async ({ jupyter, check, rules: recorder }) => {
+  test('a create with the name of an existing session returns that session, as the spec words it', rules('jupyter.create-same-name-returns-existing'), async ({ jupyter, check, recorder }) => {
     const name = `named-${Date.now()}`;
     const first = await createdSession(jupyter, recorder, { path: runPath('name-a'), name, type: 'notebook' });
     const second = await jupyter.create({ path: runPath('name-b'), name, type: 'notebook' });
@@ -50,7 +50,7 @@ test.describe('Jupyter sessions: create, read, rename, delete', () => {
     });
   });
 
-  test('the list contains created sessions and not deleted ones', rules('jupyter.list-contains-created', 'jupyter.list-omits-deleted'), async ({ jupyter, check, rules: recorder }) => {
+  test('the list contains created sessions and not deleted ones', rules('jupyter.list-contains-created', 'jupyter.list-omits-deleted'), async ({ jupyter, check, recorder }) => {
     const a = await createdSession(jupyter, recorder, { path: runPath('list-a'), name: 'list-a', type: 'notebook' });
     const b = await createdSession(jupyter, recorder, { path: runPath('list-b'), name: 'list-b', type: 'console' });
     const mine = [a.id, b.id];
@@ -65,7 +65,7 @@ test.describe('Jupyter sessions: create, read, rename, delete', () => {
     });
   });
 
-  test('GET by id returns that session', rules('jupyter.get-by-id'), async ({ jupyter, check, rules: recorder }) => {
+  test('GET by id returns that session', rules('jupyter.get-by-id'), async ({ jupyter, check, recorder }) => {
     const a = await createdSession(jupyter, recorder, { path: runPath('get-a'), name: 'get-a', type: 'notebook' });
     const b = await createdSession(jupyter, recorder, { path: runPath('get-b'), name: 'get-b', type: 'notebook' });
     for (const s of [a, b]) {
@@ -77,7 +77,7 @@ test.describe('Jupyter sessions: create, read, rename, delete', () => {
     }
   });
 
-  test('PATCH renames path and name, and the change persists', rules('jupyter.patch-renames'), async ({ jupyter, check, rules: recorder }) => {
+  test('PATCH renames path and name, and the change persists', rules('jupyter.patch-renames'), async ({ jupyter, check, recorder }) => {
     const s = await createdSession(jupyter, recorder, { path: runPath('rename'), name: 'before', type: 'notebook' });
     const path = runPath('renamed');
     const patched = await jupyter.patch(s.id, { path, name: 'after' });
@@ -91,7 +91,7 @@ test.describe('Jupyter sessions: create, read, rename, delete', () => {
     });
   });
 
-  test('a delete answers 204, then the session is 404', rules('jupyter.delete-returns-204', 'jupyter.deleted-session-404'), async ({ jupyter, check, rules: recorder }) => {
+  test('a delete answers 204, then the session is 404', rules('jupyter.delete-returns-204', 'jupyter.deleted-session-404'), async ({ jupyter, check, recorder }) => {
     const s = await createdSession(jupyter, recorder, { path: runPath('delete'), name: 'delete', type: 'notebook' });
     await deletedSession(jupyter, recorder, s.id);
     const after = await jupyter.get(s.id);

@@ -47,7 +47,7 @@ async function closeTogether(api: WebidaApi, ns: readonly number[], recorder: Ru
 }
 
 test.describe('Webida sessions: closeAfter, property-based', () => {
-  test('for any small closeAfter, sessions closed together each stay until their time and are gone soon after', rules(RULE), async ({ webida, rules: recorder, property, run, settings }) => {
+  test('for any small closeAfter, sessions closed together each stay until their time and are gone soon after', rules(RULE), async ({ webida, recorder, property, run, settings }) => {
     const { closeAfterS, toleranceMs, closeGraceMs } = settings.timing;
     const windows: TimelineWindows = { toleranceMs, graceMs: closeGraceMs };
     // An iteration lasts about its largest closeAfter; a live target gets fewer runs.

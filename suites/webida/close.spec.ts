@@ -8,7 +8,7 @@ const POLL_MS = 250;
 const secondsSince = (origin: number, at: number) => `+${((at - origin) / 1000).toFixed(2)} s`;
 
 test.describe('Webida sessions: closeSession', () => {
-  test('closeSession with closeAfter = N: CLOSING until N seconds have passed, gone soon after', rules('webida.close-answers-ok', 'webida.close-marks-closing', 'webida.close-not-before', 'webida.close-eventually', 'webida.close-notifies-client'), async ({ webida, check, settings, rules: recorder }) => {
+  test('closeSession with closeAfter = N: CLOSING until N seconds have passed, gone soon after', rules('webida.close-answers-ok', 'webida.close-marks-closing', 'webida.close-not-before', 'webida.close-eventually', 'webida.close-notifies-client'), async ({ webida, check, settings, recorder }) => {
     const { closeAfterS: n, toleranceMs, closeGraceMs } = settings.timing;
     test.setTimeout(30_000 + n * 1_000 + closeGraceMs);
     const s = await connectedSession(webida, recorder, 'close');
@@ -75,7 +75,7 @@ test.describe('Webida sessions: closeSession', () => {
     });
   });
 
-  test('closeSession with closeAfter ≤ 0 closes at once', rules('webida.close-zero-at-once'), async ({ webida, check, settings, rules: recorder }) => {
+  test('closeSession with closeAfter ≤ 0 closes at once', rules('webida.close-zero-at-once'), async ({ webida, check, settings, recorder }) => {
     const { toleranceMs } = settings.timing;
     const sessions = [await connectedSession(webida, recorder, 'zero'), await connectedSession(webida, recorder, 'negative')];
     const closeAfters = [0, -1];
@@ -94,7 +94,7 @@ test.describe('Webida sessions: closeSession', () => {
     }
   });
 
-  test('closeSession without an integer closeAfter is refused and the session stays', rules('webida.close-after-required'), async ({ webida, check, rules: recorder }) => {
+  test('closeSession without an integer closeAfter is refused and the session stays', rules('webida.close-after-required'), async ({ webida, check, recorder }) => {
     const s = await connectedSession(webida, recorder, 'close-invalid');
     for (const closeAfter of [undefined, 'soon', '1.5']) {
       const res = await webida.close(s.sessionId, closeAfter);

@@ -4,7 +4,7 @@ import type { Session } from './webida-api';
 import { connectedSession } from './steps';
 
 test.describe('Webida sessions: a client that leaves', () => {
-  test('a client that disconnects by itself is shown LOSING, with willLoseAt', rules('webida.disconnect-shows-losing'), async ({ webida, check, settings, rules: recorder }) => {
+  test('a client that disconnects by itself is shown LOSING, with willLoseAt', rules('webida.disconnect-shows-losing'), async ({ webida, check, settings, recorder }) => {
     const s = await connectedSession(webida, recorder, 'losing');
     s.disconnect();
     // The server notices the disconnect within the tolerance; until then the session may still read NORMAL.

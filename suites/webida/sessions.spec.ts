@@ -3,7 +3,7 @@ import { runSessionId, type Session } from './webida-api';
 import { connectedSession, listedIds, listedSessions, socketState } from './steps';
 
 test.describe('Webida sessions: find and get', () => {
-  test('findSessions lists the sessions the run has connected', rules('webida.find-lists-connected', 'webida.response-schema', 'webida.json-content-type', 'webida.status-documented'), async ({ webida, check, rules: recorder }) => {
+  test('findSessions lists the sessions the run has connected', rules('webida.find-lists-connected', 'webida.response-schema', 'webida.json-content-type', 'webida.status-documented'), async ({ webida, check, recorder }) => {
     const a = await connectedSession(webida, recorder, 'find-a');
     const b = await connectedSession(webida, recorder, 'find-b');
     const res = await webida.find();
@@ -12,7 +12,7 @@ test.describe('Webida sessions: find and get', () => {
     });
   });
 
-  test('findSessions with workspaceId lists only that workspace\'s sessions', rules('webida.find-filters-by-workspace'), async ({ webida, check, settings, rules: recorder }) => {
+  test('findSessions with workspaceId lists only that workspace\'s sessions', rules('webida.find-filters-by-workspace'), async ({ webida, check, settings, recorder }) => {
     const { workspaceId } = settings;
     if (!workspaceId) {
       recorder.skip('webida.find-filters-by-workspace', 'WEBIDA_WORKSPACE_ID is not set: the run binds no session to a workspace, so there is no workspace to filter by');
@@ -40,7 +40,7 @@ test.describe('Webida sessions: find and get', () => {
     await check('webida.find-filters-by-workspace', () => expectFiltered(fromOther, otherWorkspaceId, there.sessionId, here.sessionId));
   });
 
-  test('getSession returns the connected session in state NORMAL', rules('webida.get-connected-normal'), async ({ webida, check, settings, rules: recorder }) => {
+  test('getSession returns the connected session in state NORMAL', rules('webida.get-connected-normal'), async ({ webida, check, settings, recorder }) => {
     const s = await connectedSession(webida, recorder, 'get');
     const res = await webida.get(s.sessionId);
     await check('webida.get-connected-normal', () => {

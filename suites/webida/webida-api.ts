@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { RUN_ID } from '../../harness/config/run';
 import type { Cleanup } from '../../harness/fixtures/cleanup';
+import { ResourceTracker } from '../../harness/fixtures/tracker';
 import type { ApiResponse, ContractClient, Credentials, SendOptions } from '../../harness/http/contract-client';
 import type { Transcript } from '../../harness/http/transcript';
 import { SessionSocket, type ConnectResult, type Handshake, type SocketTarget } from './session-socket';
@@ -44,12 +45,16 @@ export interface WebidaTarget {
  * socket), also when the test fails. It sends and tracks; the checks are the specs' (suites/webida/steps.ts).
  */
 export class WebidaApi {
+  private readonly sessions: ResourceTracker;
+
   constructor(
     readonly client: ContractClient,
-    private readonly cleanup: Cleanup,
+    cleanup: Cleanup,
     private readonly transcript: Transcript,
     readonly target: WebidaTarget,
-  ) {}
+  ) {
+    this.sessions = new ResourceTracker(cleanup, 'webida session');
+  }
 
   /** The same API whose sessions go to another cleanup (one per property iteration). */
   withCleanup(cleanup: Cleanup): WebidaApi {
@@ -77,18 +82,18 @@ export class WebidaApi {
   async tryConnect(handshake: Handshake): Promise<ConnectResult> {
     // Registered before connecting (the client names the session): a test interrupted while it connects still closes it.
     const opened: { socket?: SessionSocket } = {};
-    const label = `webida session ${handshake.sessionId}`;
-    this.cleanup.add(label, async () => {
+    const id = handshake.sessionId;
+    // Registered before the connection opens: a test interrupted while it connects still closes the session.
+    this.sessions.created(id, async () => {
       try {
-        const res = await this.client.raw('DELETE', `/sessions/${encodeURIComponent(handshake.sessionId)}`, { query: { closeAfter: 0 } });
-        if (res.status >= 500) throw new Error(`DELETE answered ${res.status}`);
+        return await this.client.raw('DELETE', `/sessions/${encodeURIComponent(id)}`, { query: { closeAfter: 0 } });
       } finally {
         opened.socket?.disconnect();
       }
     });
     const result = await SessionSocket.open(this.target.socket, handshake, this.transcript);
     if (result.ok) opened.socket = result.socket;
-    else this.cleanup.drop(label);
+    else this.sessions.removed(id);
     return result;
   }
 }

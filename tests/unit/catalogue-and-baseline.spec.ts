@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBaseline } from '../../harness/rules/baseline';
 import { RuleCatalogue, rulesFromTags } from '../../harness/rules/catalogue';
+import { RuleRecorder } from '../../harness/rules/recorder';
+import { rulesOf } from '../../harness/fixtures/tags';
+import type { ProviderContract } from '../../harness/provider/contract';
 import type { Rule } from '../../harness/rules/types';
 import { renderRulesDoc } from '../../harness/reporting/rules-doc';
 import { providersByName } from '../../harness/provider/discover';
@@ -26,6 +29,27 @@ test.describe('rule catalogues', () => {
         expect(r.reference.trim().length, r.id).toBeGreaterThan(5);
       }
     }
+  });
+
+  test('a former rule id still names its rule: in checks, baselines and tags, reported under the new id', async () => {
+    const renamed: Rule = { ...rule('demo.model-store'), formerIds: ['demo.store-model'] };
+    const catalogue = new RuleCatalogue('demo', [renamed]);
+    expect(catalogue.get('demo.store-model').id).toBe('demo.model-store');
+    expect(catalogue.all()).toHaveLength(1);
+    expect(() => new RuleCatalogue('demo', [renamed, rule('demo.store-model')])).toThrow(/taken/);
+    const f = join(mkdtempSync(join(tmpdir(), 'bl-')), 'demo-1.0.yaml');
+    writeFileSync(f, 'target: demo 1.0\ndeviations:\n  - rule: demo.store-model\n    reason: kept under its old name\n');
+    const baseline = loadBaseline(f, catalogue);
+    expect([...baseline.entries.keys()]).toEqual(['demo.model-store']);
+    const recorder = new RuleRecorder(catalogue, baseline);
+    await recorder.check('demo.store-model', () => undefined);
+    expect(recorder.outcomes.map((o) => o.rule)).toEqual(['demo.model-store']);
+    expect(recorder.excused('demo.store-model')).toBe(true);
+    const contract = { catalogue } as unknown as ProviderContract;
+    expect(rulesOf(contract)('demo.store-model').tag).toEqual(['@demo.model-store']);
+    // The ids of the real catalogues that were renamed to follow `<provider>.model-<what>`.
+    expect(providers.g4!.contract.catalogue.get('g4.session-store-model').id).toBe('g4.model-store');
+    expect(providers.coviu!.contract.catalogue.get('coviu.lifecycle-model').id).toBe('coviu.model-lifecycle');
   });
 
   test('rule tags are read back from Playwright tags', () => {

@@ -9,14 +9,14 @@ test.describe('contracts and schemas', () => {
     const registry = SchemaRegistry.get();
     for (const f of registry.files) expect(() => registry.validator(f.id), f.file).not.toThrow();
     for (const provider of Object.values(providers)) {
-      for (const op of provider.contract.contract.operations()) {
+      for (const op of provider.contract.openapi.operations()) {
         for (const r of op.responses) if (r.schema) expect(() => registry.validator(r.schema!), `${op.operationId} ${r.status}`).not.toThrow();
       }
     }
   });
 
   test('a documented status is found exactly, by range, or by default', () => {
-    const c = providers.jupyter!.contract.contract;
+    const c = providers.jupyter!.contract.openapi;
     expect(c.responseFor('createSession', 201)?.status).toBe('201');
     expect(c.responseFor('createSession', 418)).toBeUndefined();
   });
@@ -33,7 +33,7 @@ test.describe('contracts and schemas', () => {
 
   test('every contract operation has a documented success answer', () => {
     for (const provider of Object.values(providers)) {
-      for (const op of provider.contract.contract.operations()) {
+      for (const op of provider.contract.openapi.operations()) {
         expect(op.responses.some((r) => /^2/.test(r.status)), `${provider.contract.name} ${op.operationId}`).toBe(true);
       }
     }

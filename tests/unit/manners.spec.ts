@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
-  Manners, SlotTimeout, TargetGate, flakyNote, isIdempotent, perWorker, realClock, retryAfterMs, retryDecision,
+  Manners, SlotTimeout, TargetLimiter, flakyNote, isIdempotent, perWorker, realClock, retryAfterMs, retryDecision,
   type Clock, type MannersPolicy,
 } from '../../harness/http/manners';
 import type { HttpRequest, HttpResponse } from '../../harness/http/transport';
@@ -124,7 +124,7 @@ test.describe('which requests may be repeated', () => {
 test.describe('the gate of one target', () => {
   test('no more requests in flight than the cap; the next goes as soon as one is released', async () => {
     const clock = new FakeClock();
-    const gate = new TargetGate('t', { maxConcurrency: 2, maxRps: 0 }, clock);
+    const gate = new TargetLimiter('t', { maxConcurrency: 2, maxRps: 0 }, clock);
     const first = await gate.acquire(10_000);
     await gate.acquire(10_000);
     let third = false;
@@ -143,7 +143,7 @@ test.describe('the gate of one target', () => {
 
   test('no more than maxRps starts in any one-second window', async () => {
     const clock = new FakeClock();
-    const gate = new TargetGate('t', { maxConcurrency: 100, maxRps: 3 }, clock);
+    const gate = new TargetLimiter('t', { maxConcurrency: 100, maxRps: 3 }, clock);
     const starts: number[] = [];
     const all = Promise.all(Array.from({ length: 10 }, () => gate.acquire(60_000).then((release) => (starts.push(clock.now()), release()))));
     await clock.advance(5_000);
@@ -155,7 +155,7 @@ test.describe('the gate of one target', () => {
 
   test('a slow request keeps its place in the window until a second after its answer, so the cap holds on arrival too', async () => {
     const clock = new FakeClock();
-    const gate = new TargetGate('t', { maxConcurrency: 10, maxRps: 2 }, clock);
+    const gate = new TargetLimiter('t', { maxConcurrency: 10, maxRps: 2 }, clock);
     const slow = await gate.acquire(60_000);
     (await gate.acquire(60_000))();
     const starts: number[] = [];
@@ -169,7 +169,7 @@ test.describe('the gate of one target', () => {
 
   test('a pause (a Retry-After) holds every request to the target until it ends', async () => {
     const clock = new FakeClock();
-    const gate = new TargetGate('t', { maxConcurrency: 8, maxRps: 0 }, clock);
+    const gate = new TargetLimiter('t', { maxConcurrency: 8, maxRps: 0 }, clock);
     gate.pauseUntil(1_500);
     let startedAt = -1;
     const pending = gate.acquire(60_000).then((release) => ((startedAt = clock.now()), release()));
@@ -182,7 +182,7 @@ test.describe('the gate of one target', () => {
 
   test('waiting for a slot is bounded: past the deadline it fails with a message naming the settings', async () => {
     const clock = new FakeClock();
-    const gate = new TargetGate('http://t', { maxConcurrency: 1, maxRps: 0 }, clock);
+    const gate = new TargetLimiter('http://t', { maxConcurrency: 1, maxRps: 0 }, clock);
     await gate.acquire(1_000);
     const pending = gate.acquire(250).catch((e: unknown) => e);
     await clock.advance(250);
@@ -194,7 +194,7 @@ test.describe('the gate of one target', () => {
 
   test('with a rate cap, a new worker assumes its predecessor used the last second in full', async () => {
     const clock = new FakeClock();
-    const gate = new TargetGate('t', { maxConcurrency: 8, maxRps: 2 }, clock, 0);
+    const gate = new TargetLimiter('t', { maxConcurrency: 8, maxRps: 2 }, clock, 0);
     let startedAt = -1;
     const pending = gate.acquire(60_000).then((release) => ((startedAt = clock.now()), release()));
     await clock.advance(999);

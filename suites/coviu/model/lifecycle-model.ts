@@ -42,7 +42,7 @@ export interface LifecycleReal {
 
 export type LifecycleCommand = fc.AsyncCommand<LifecycleModel, LifecycleReal>;
 
-export const LIFECYCLE_RULE = 'coviu.lifecycle-model';
+export const LIFECYCLE_RULE = 'coviu.model-lifecycle';
 
 /** At most this many sessions per iteration: each may cost a wait for its start or end. */
 export const MAX_SESSIONS = 4;

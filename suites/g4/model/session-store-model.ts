@@ -21,7 +21,7 @@ export interface StoreReal {
 
 export type StoreCommand = fc.AsyncCommand<StoreModel, StoreReal>;
 
-const RULE = 'g4.session-store-model';
+const RULE = 'g4.model-store';
 /** Few sessions at a time, so deletes and reads hit each other's neighbours. */
 export const MAX_LIVE = 4;
 
