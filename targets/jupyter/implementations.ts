@@ -65,7 +65,8 @@ export const jupyverse: JupyterImplementation = {
   missing: () => venvMissing('jupyverse-0.14.18'),
   command: ({ port, token, dirs }) => ({
     program: venvProgram('jupyverse-0.14.18', 'jupyverse'),
-    args: ['--host', '127.0.0.1', '--port', String(port), '--disable', 'lab', '--set', 'auth.mode=token', '--set', `auth.token=${token}`, '--set', `auth.directory=${dirs.data}`],
+    // Its modules get 1 s each to start by default: on a busy machine that is too little, and it exits.
+    args: ['--host', '127.0.0.1', '--port', String(port), '--timeout', '60', '--disable', 'lab', '--set', 'auth.mode=token', '--set', `auth.token=${token}`, '--set', `auth.directory=${dirs.data}`],
     env: venvEnv('jupyverse-0.14.18'),
   }),
 };
