@@ -4,6 +4,7 @@ import { reportRulesWhateverTheReporters } from './harness/reporting/always-on';
 import { pinRunId, runSettings } from './harness/config/run';
 import { checkedSettings } from './harness/config/check-settings';
 import { discoverProviders, providerFiles, providersByName } from './harness/provider/discover';
+import { batchedSelfProof } from './harness/fixtures/fault-copies';
 import { MOCK_SERVE_PLAN, conformanceProjects, mockServePlan, projectFilters, selectedProviders } from './harness/provider/projects';
 
 loadEnv();
@@ -17,8 +18,10 @@ const files = providerFiles();
 const names = files.map((f) => f.name);
 checkedSettings(providersByName(providers));
 const run = runSettings();
-const selfProof = envString('CONFORMANCE_SELF_PROOF') === '1';
-const projects = conformanceProjects(providers, files, { selfProof, names });
+// CONFORMANCE_SELF_PROOF=1: a project per mock fault; =batched: the same proof, one project per provider.
+const batched = batchedSelfProof();
+const selfProof = envString('CONFORMANCE_SELF_PROOF') === '1' || batched;
+const projects = conformanceProjects(providers, files, { selfProof, batched, names });
 
 /** Only the mocks of the projects this command runs, and only those not pointed at a real target. */
 const plan = mockServePlan(selectedProviders(providers, projects, projectFilters(process.argv)), { selfProof, names });

@@ -5,6 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { envString } from '../config/env';
 import type { Provider } from './define';
 import { REPO_ROOT } from './discover';
+import { FAULT_COPY_MARK } from '../fixtures/fault-copies';
 import { controlPort, faultUrl, mockPort } from './ports';
 
 export type ConformanceProject = PlaywrightTestProject<{}, { provider: string; targetUrlOverride: string | undefined }>;
@@ -20,23 +21,41 @@ function suiteDir(provider: Provider, files: readonly { name: string; file: stri
 
 /**
  * One project per provider (`npx playwright test --project=jupyter`); the global setup checks its target first
- * (harness/provider/global-setup.ts). With `selfProof`, for every mock fault a project that runs only the checks of the fault's rule
- * against the mock's namespace for that fault, and one per `together` set against the whole suite.
+ * (harness/provider/global-setup.ts). With `selfProof`, for every mock fault a project that runs only the checks of
+ * the fault's rule against the mock's namespace for that fault, and one per `together` set against the whole suite;
+ * `batched`, the same checks as copies of the tests in one project per provider (`<provider>~faults`).
  */
 export function conformanceProjects(
   providers: readonly Provider[],
   files: readonly { name: string; file: string }[],
-  options: { readonly selfProof: boolean; readonly names?: readonly string[] },
+  options: { readonly selfProof: boolean; readonly batched?: boolean; readonly names?: readonly string[] },
 ): ConformanceProject[] {
   const names = options.names ?? files.map((f) => f.name);
   const dir = (p: Provider) => relative(REPO_ROOT, suiteDir(p, files)) || '.';
+  const copies = new RegExp(escape(FAULT_COPY_MARK));
   const main: ConformanceProject[] = providers.map((p) => ({
     name: p.name,
     testDir: `./${dir(p)}`,
     workers: p.workers,
+    ...(options.batched ? { grepInvert: copies } : {}),
     use: { provider: p.name, targetUrlOverride: undefined },
     metadata: { provider: p.name },
   }));
+  if (options.batched) {
+    // Every fault copy of a provider's tests (harness/fixtures/fault-copies.ts), in the workers of one project:
+    // twice the suite's, since the `together` copies run the whole suite, waits and all, once per set.
+    return [
+      ...main,
+      ...providers.filter((p) => p.mock).map((p) => ({
+        name: `${p.name}~faults`,
+        testDir: `./${dir(p)}`,
+        workers: 2 * p.workers,
+        grep: copies,
+        use: { provider: p.name, targetUrlOverride: undefined },
+        metadata: { provider: p.name, faultCopies: true },
+      })),
+    ];
+  }
   if (!options.selfProof) return main;
   const faults = providers.flatMap((p) => {
     const catalogue = p.mock?.faults;

@@ -2,11 +2,12 @@ import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, Test
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { providersByName } from '../provider/discover';
+import { faultUrl } from '../provider/ports';
 
 /** The declared providers, found where the run's composition root looks for them. */
 const providers = providersByName();
 import { runSettings } from '../config/run';
-import { LATE_CLEANUP_FAILED, OUTCOMES_ATTACHMENT, TRANSCRIPT_ATTACHMENT, type TestEvidence } from '../fixtures/conformance';
+import { FAULT_NAMESPACE_ANNOTATION, LATE_CLEANUP_FAILED, OUTCOMES_ATTACHMENT, TRANSCRIPT_ATTACHMENT, type TestEvidence } from '../fixtures/conformance';
 import { PREFLIGHT_ANNOTATION } from '../preflight/preflight';
 import { COUNTEREXAMPLE_ATTACHMENT } from '../property/run-property';
 import { NO_BASELINE, loadBaseline, type Baseline } from '../rules/baseline';
@@ -89,7 +90,7 @@ export default class RuleReporter implements Reporter {
     if (this.inert) return;
     for (const error of result.errors) this.noteLateCleanup(error);
     const projectName = test.parent.project()?.name ?? '';
-    const run = this.projects.get(projectName);
+    const run = this.runOf(projectName, result);
     if (!run) return;
     // The target did not answer or refused our credentials: that one reason stands for every test of the suite.
     const preflightFailed = result.annotations.find((a) => a.type === PREFLIGHT_ANNOTATION)?.description;
@@ -118,6 +119,24 @@ export default class RuleReporter implements Reporter {
       cleanupProblems: result.annotations.find((a) => a.type === 'cleanup-failed')?.description,
       targetVersion: evidence.targetVersion,
     });
+  }
+
+  /**
+   * The project a result reports to. A batched self-proof copy (harness/fixtures/fault-copies.ts) reports to the
+   * project its fault would have had of its own, `<provider>~<fault>` (`a+b` for faults on together).
+   */
+  private runOf(projectName: string, result: TestResult): ProjectRun | undefined {
+    const run = this.projects.get(projectName);
+    const namespace = result.annotations.find((a) => a.type === FAULT_NAMESPACE_ANNOTATION)?.description;
+    if (!run || namespace === undefined) return run;
+    const name = `${run.provider}~${namespace.replace(/,/g, '+')}`;
+    let copy = this.projects.get(name);
+    if (!copy) {
+      copy = { name, provider: run.provider, targetUrlOverride: faultUrl(run.provider, namespace), tests: new Map() };
+      this.projects.set(name, copy);
+      rmSync(join(this.reportDir, name), { recursive: true, force: true });
+    }
+    return copy;
   }
 
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {

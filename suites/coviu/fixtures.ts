@@ -3,7 +3,7 @@ import { conformanceTest } from '../../harness/fixtures/conformance';
 import { rulesOf } from '../../harness/fixtures/tags';
 import { TargetClock } from '../../harness/time/clock';
 import { CoviuApi } from './coviu-api';
-import { basicCredentials, bearerCredentials, TokenStore } from './oauth';
+import { basicCredentials, bearerCredentials, TokenStores } from './oauth';
 import { coviuProvider } from './provider';
 import { grantOf } from './steps';
 import { Timeline } from './timeline';
@@ -11,10 +11,10 @@ import { Timeline } from './timeline';
 export { expect };
 export const rules = rulesOf(coviuProvider.contract);
 
-export const test = conformanceTest(coviuProvider).extend<{ coviu: CoviuApi; timeline: Timeline }, { targetClock: TargetClock; tokens: TokenStore }>({
+export const test = conformanceTest(coviuProvider).extend<{ coviu: CoviuApi; timeline: Timeline }, { targetClock: TargetClock; tokens: TokenStores }>({
   // The target's clock and the access token outlive a test: every answer refines the one, the other is renewed.
   targetClock: [async ({}, use) => use(new TargetClock()), { scope: 'worker' }],
-  tokens: [async ({}, use) => use(new TokenStore()), { scope: 'worker' }],
+  tokens: [async ({}, use) => use(new TokenStores()), { scope: 'worker' }],
 
   coviu: async ({ contractClient, settings, cleanup, targetClock, tokens, need }, use) => {
     // The token request goes through this same client, so its answer is checked like any other. The preflight
@@ -23,7 +23,7 @@ export const test = conformanceTest(coviuProvider).extend<{ coviu: CoviuApi; tim
       const res = await api.requestToken(basicCredentials(settings.apiKey, settings.apiSecret));
       return need('coviu.token-client-credentials', () => grantOf(res));
     };
-    const client = contractClient(bearerCredentials(tokens, fetchGrant));
+    const client = contractClient(bearerCredentials(tokens.for(settings.baseUrl), fetchGrant));
     const api = new CoviuApi(client, cleanup, targetClock);
     await use(api);
   },

@@ -43,6 +43,17 @@ export class TokenStore {
   }
 }
 
+/** A token store per target root: the batched self-proof's fault namespaces are targets of their own. */
+export class TokenStores {
+  private readonly stores = new Map<string, TokenStore>();
+
+  for(baseUrl: string): TokenStore {
+    let store = this.stores.get(baseUrl);
+    if (!store) this.stores.set(baseUrl, (store = new TokenStore()));
+    return store;
+  }
+}
+
 /** `Authorization: Bearer <access token>`, the token coming from (and renewed through) the token endpoint. */
 export function bearerCredentials(store: TokenStore, fetchGrant: () => Promise<Grant>): Credentials {
   return {

@@ -1,19 +1,22 @@
 import { expect, test } from '@playwright/test';
+import { BATCHED_SELF_PROOF } from '../../harness/fixtures/fault-copies';
 import { providersByName } from '../../harness/provider/discover';
+import { runSuiteOnce, type SuiteRun } from '../support/run-suite';
 
 const providers = providersByName();
-import { runSuiteOnce, type SuiteRun } from '../support/run-suite';
 
 /**
  * A check that cannot fail is a defect. One child run executes every provider suite against the clean mock
- * and, side by side, the checks of each fault's rule against the mock with that fault on (projects
- * `<provider>~<fault>`, one shared mock instance). Here we assert what each of those projects found.
+ * and, side by side, the checks of each fault's rule against the mock with that fault on, each reported as the
+ * project `<provider>~<fault>` (one shared mock instance). The batched self-proof runs those checks as copies of
+ * the tests in one project per provider (harness/fixtures/fault-copies.ts); tests/self-proof/exit-status.spec.ts
+ * runs single-fault projects (CONFORMANCE_SELF_PROOF=1). Here we assert what each fault's report found.
  */
 let run: SuiteRun;
 
 test.beforeAll(async () => {
   test.setTimeout(15 * 60_000);
-  run = await runSuiteOnce('self-proof', [], { CONFORMANCE_SELF_PROOF: '1' });
+  run = await runSuiteOnce('self-proof', [], { CONFORMANCE_SELF_PROOF: BATCHED_SELF_PROOF });
 });
 
 for (const provider of Object.keys(providers)) {

@@ -26,6 +26,15 @@ test.describe('projects, ports and the mock server plan derived from the declara
     }
   });
 
+  test('the batched self-proof adds one project per provider for the fault copies, and keeps them out of the suite projects', () => {
+    const projects = conformanceProjects(providers, files, { selfProof: true, batched: true, names });
+    expect(projects.map((p) => p.name)).toEqual([...providers.map((p) => p.name), ...providers.filter((p) => p.mock).map((p) => `${p.name}~faults`)]);
+    for (const p of providers) {
+      expect((projects.find((x) => x.name === p.name)!.grepInvert as RegExp).test('[fault delete-noop] a title')).toBe(true);
+      expect((projects.find((x) => x.name === `${p.name}~faults`)!.grep as RegExp).test('[fault delete-noop] a title')).toBe(true);
+    }
+  });
+
   test('mock ports: the control port at MOCK_PORT_BASE, then one per provider in name order', () => {
     const plan = mockServePlan(providers, { selfProof: true, names });
     const base = plan.control;
