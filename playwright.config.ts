@@ -16,16 +16,19 @@ reportRulesWhateverTheReporters();
 const providers = discoverProviders();
 const files = providerFiles();
 const names = files.map((f) => f.name);
-checkedSettings(providersByName(providers));
-const run = runSettings();
 // CONFORMANCE_SELF_PROOF=1: a project per mock fault; =batched: the same proof, one project per provider.
 const batched = batchedSelfProof();
 const selfProof = envString('CONFORMANCE_SELF_PROOF') === '1' || batched;
 const projects = conformanceProjects(providers, files, { selfProof, batched, names });
+// Each worker process loads this file too: what only the runner needs is done there only.
+const inRunner = process.env.TEST_WORKER_INDEX === undefined;
+const selected = inRunner ? selectedProviders(providers, projects, projectFilters(process.argv)) : [];
+if (inRunner) checkedSettings(providersByName(selected));
+const run = runSettings();
 
 /** Only the mocks of the projects this command runs, and only those not pointed at a real target. */
-const plan = mockServePlan(selectedProviders(providers, projects, projectFilters(process.argv)), { selfProof, names });
-process.env[MOCK_SERVE_PLAN] = JSON.stringify(plan);
+const plan = inRunner ? mockServePlan(selected, { selfProof, names }) : undefined;
+if (plan) process.env[MOCK_SERVE_PLAN] = JSON.stringify(plan);
 
 export default defineConfig({
   testMatch: '**/*.spec.ts',
@@ -50,7 +53,7 @@ export default defineConfig({
   projects,
   // A reused mock server must be the one this run asked for; each selected target must answer and take our credentials.
   globalSetup: './harness/provider/global-setup.ts',
-  webServer: plan.mocks.length
+  webServer: plan?.mocks.length
     ? {
         command: 'npx tsx mocks/serve.ts',
         url: `http://127.0.0.1:${plan.control}/__health`,

@@ -39,13 +39,19 @@ export function defineProviderContract(options: {
   const catalogue = new RuleCatalogue(options.name, options.rules);
   const { schemaErrorOwners = [], perAnswer: _perAnswer, ...automatic } = options.responseRules;
   for (const id of [...Object.values(automatic), ...schemaErrorOwners.map((o) => o.rule)]) catalogue.get(id);
-  const openapi = new Contract(resolve(dir, 'openapi.yaml'));
-  // A body rule named in the contract must be a rule of the catalogue: a typo would report to nothing.
-  for (const op of openapi.operations()) for (const r of op.responses) if (r.bodyRule) catalogue.get(r.bodyRule);
+  let openapi: Contract | undefined;
   return {
     name: options.name,
     catalogue,
-    openapi,
+    // Read when first used: a worker process runs one provider's suite, and needs no other provider's document.
+    get openapi(): Contract {
+      if (!openapi) {
+        openapi = new Contract(resolve(dir, 'openapi.yaml'));
+        // A body rule named in the contract must be a rule of the catalogue: a typo would report to nothing.
+        for (const op of openapi.operations()) for (const r of op.responses) if (r.bodyRule) catalogue.get(r.bodyRule);
+      }
+      return openapi;
+    },
     responseRules: options.responseRules,
     baselinesDir: resolve(dir, 'baselines'),
   };

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SchemaRegistry } from '../../harness/contract/schemas';
-import { providersByName } from '../../harness/provider/discover';
+import { discoverProviders, providersByName } from '../../harness/provider/discover';
 
 const providers = providersByName();
 
@@ -38,4 +38,13 @@ test.describe('contracts and schemas', () => {
       }
     }
   });
+});
+
+test("every provider's OpenAPI document reads, and each body rule it names is a rule of its catalogue", () => {
+  // Read lazily by the suites (a worker needs only its provider's): here all of them, so a typo fails `npm test`.
+  for (const provider of discoverProviders()) {
+    const operations = provider.contract.openapi.operations();
+    expect(operations.length, provider.name).toBeGreaterThan(0);
+    for (const op of operations) for (const r of op.responses) if (r.bodyRule) expect(provider.contract.catalogue.has(r.bodyRule), `${op.operationId} ${r.status}`).toBe(true);
+  }
 });
