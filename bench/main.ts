@@ -54,7 +54,7 @@ async function main(): Promise<number> {
     throughput instanceof Error ? unmeasured('1. Requests per second', throughput) : throughputSection(throughput, inTest instanceof Error ? undefined : inTest),
   );
   if (inTest instanceof Error) sections.push(unmeasured('   Our client inside a Playwright test', inTest));
-  sections.push(full instanceof Error ? unmeasured('2. Full run', full) : fullRunSection(full, m.cores));
+  sections.push(full instanceof Error ? unmeasured('2. Full run', full) : fullRunSection(full, m.cores, m.load1));
   sections.push(scaling instanceof Error ? unmeasured('3. Property runs ×10', scaling) : scalingSection(scaling));
   sections.push(failure instanceof Error ? unmeasured('4. Time to a counterexample', failure) : failureSection(failure));
   process.stdout.write(`\n${sections.join('\n\n')}\n`);
