@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { g4Contract } from '../../contracts/g4';
-import type { MockDefinition, MockRequest, MockResponse, Route } from '../core/mock-server';
+import type { MockOf, MockResponse, RequestOf, RouteOf } from '../core/mock-server';
 import { g4Faults } from './faults';
-import type { FaultName } from '../core/faults';
 
 export interface G4MockOptions {
   /** The Authorization value requests must carry (the scheme word is compared case-insensitively). */
@@ -105,14 +104,13 @@ function dropNullMembers(v: unknown): unknown {
 }
 
 /** Requests as this mock's routes see them: its faults by name. */
-type Fault = FaultName<typeof g4Faults>;
-type Req = MockRequest<Fault>;
+type Req = RequestOf<typeof g4Faults>;
 
 /**
  * A stateful G4 sessions service: tenants, one user, session data, and a sliding TTL on the real clock
  * (GET /session slides it, GET /static-session does not). Expired sessions are dropped on the next request.
  */
-export function g4Mock(options: G4MockOptions): MockDefinition<G4State, Fault> {
+export function g4Mock(options: G4MockOptions): MockOf<G4State, typeof g4Faults> {
   const expected = normalizeAuthorization(options.authorization);
 
   function authorized(req: Req): boolean {
@@ -209,7 +207,7 @@ export function g4Mock(options: G4MockOptions): MockDefinition<G4State, Fault> {
     return json(200, answer);
   }
 
-  const routes: Route<G4State, Fault>[] = [
+  const routes: RouteOf<G4State, typeof g4Faults>[] = [
     {
       method: 'POST',
       pattern: /^\/session$/,

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jupyterContract } from '../../contracts/jupyter';
-import type { MockDefinition, MockRequest, MockResponse } from '../core/mock-server';
+import type { MockOf, MockResponse, RequestOf } from '../core/mock-server';
 import { jupyterFaults } from './faults';
-import type { FaultName } from '../core/faults';
 
 interface KernelModel {
   id: string;
@@ -76,11 +75,10 @@ function str(v: unknown): string | undefined {
 }
 
 /** Requests as this mock's routes see them: its faults by name. */
-type Fault = FaultName<typeof jupyterFaults>;
-type Req = MockRequest<Fault>;
+type Req = RequestOf<typeof jupyterFaults>;
 
 /** A stateful Jupyter sessions server that answers as jupyter-server 1.23.3 does, with fake kernels. */
-export function jupyterMock(options: JupyterMockOptions): MockDefinition<JupyterState, Fault> {
+export function jupyterMock(options: JupyterMockOptions): MockOf<JupyterState, typeof jupyterFaults> {
   return {
     contract: jupyterContract.openapi,
     faults: jupyterFaults,
