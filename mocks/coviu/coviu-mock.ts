@@ -168,7 +168,29 @@ export function coviuMock(options: CoviuMockOptions): MockOf<CoviuState, typeof 
     return record;
   }
 
-  const routes: RouteOf<CoviuState, typeof coviuFaults>[] = [
+  type CoviuRoute = RouteOf<CoviuState, typeof coviuFaults>;
+  /** A route of one session (`/sessions/{id}<suffix>`): an unknown id is answered as such. */
+  const sessionRoute = (method: string, suffix: string, operationId: string, handle: (req: Req, state: CoviuState, s: SessionRecord) => Answer): CoviuRoute => ({
+    method,
+    pattern: new RegExp(`^/sessions/${ID}${suffix}$`),
+    operationId,
+    handle: (req, state) => {
+      const s = session(state, req.params.id!);
+      return s ? handle(req, state, s) : unknown(req, 'session', req.params.id!);
+    },
+  });
+  /** A route of one participant (`/participants/{id}`): an unknown id is answered as such. */
+  const participantRoute = (method: string, operationId: string, handle: (req: Req, state: CoviuState, p: ParticipantRecord) => Answer): CoviuRoute => ({
+    method,
+    pattern: new RegExp(`^/participants/${ID}$`),
+    operationId,
+    handle: (req, state) => {
+      const p = state.participants.get(req.params.id!);
+      return p ? handle(req, state, p) : unknown(req, 'participant', req.params.id!);
+    },
+  });
+
+  const routes: CoviuRoute[] = [
     {
       method: 'POST',
       pattern: /^\/auth\/token$/,
@@ -272,155 +294,99 @@ export function coviuMock(options: CoviuMockOptions): MockOf<CoviuState, typeof 
         return reply(req.faults.has('create-answers-201') ? 201 : 200, sessionView(req, state, record));
       },
     },
-    {
-      method: 'GET',
-      pattern: new RegExp(`^/sessions/${ID}$`),
-      operationId: 'getSessionById',
-      handle(req, state) {
-        let s = session(state, req.params.id!);
-        if (!s) return unknown(req, 'session', req.params.id!);
-        if (req.faults.has('get-returns-oldest')) s = state.sessions.values().next().value!;
-        return reply(200, sessionView(req, state, s));
-      },
-    },
-    {
-      method: 'PUT',
-      pattern: new RegExp(`^/sessions/${ID}$`),
-      operationId: 'updateSession',
-      handle(req, state) {
-        const s = session(state, req.params.id!);
-        if (!s) return unknown(req, 'session', req.params.id!);
-        const parsed = body<SessionFields & { start_time?: string; end_time?: string }>(req, 'SessionUpdateRequest');
-        if (!parsed.ok) return parsed.answer;
-        const b = parsed.value;
-        const now = Date.now();
-        if (s.canceledMs !== null && !req.faults.has('canceled-takes-updates')) return refuse(req, 409, 'a canceled session takes no updates');
-        if (finished(s, now) && !req.faults.has('finished-takes-updates')) return refuse(req, 409, 'a finished session may not be changed');
-        const startMs = b.start_time === undefined ? s.startMs : Date.parse(b.start_time);
-        const endMs = b.end_time === undefined ? s.endMs : Date.parse(b.end_time);
-        if (startMs !== s.startMs && startMs <= now) return refuse(req, 400, 'the session start time must be in the future');
-        if (endMs <= startMs && !req.faults.has('update-allows-end-before-start')) return refuse(req, 400, 'the session end time must be after the start time');
-        const next: SessionRecord = {
-          ...s,
-          startMs,
-          endMs,
-          session_name: b.session_name === undefined ? s.session_name : b.session_name,
-          picture: b.picture === undefined ? s.picture : b.picture,
-          participantIds: s.participantIds,
-        };
-        if (!req.faults.has('update-not-persisted')) state.sessions.set(s.session_id, next);
-        return reply(200, sessionView(req, state, next));
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: new RegExp(`^/sessions/${ID}$`),
-      operationId: 'deleteSession',
-      handle(req, state) {
-        const s = session(state, req.params.id!);
-        if (!s) return unknown(req, 'session', req.params.id!);
-        const now = Date.now();
-        if (s.canceledMs !== null) {
-          if (!req.faults.has('recancel-uncancels')) return refuse(req, 409, 'the session is canceled already');
-          s.canceledMs = null;
-          return reply(200, { ok: true });
-        }
-        if (started(s, now) && !req.faults.has('cancel-after-start')) return refuse(req, 409, 'a session that has already started may not be canceled');
-        if (!req.faults.has('cancel-noop')) s.canceledMs = now;
+    sessionRoute('GET', '', 'getSessionById', (req, state, found) => {
+      const s = req.faults.has('get-returns-oldest') ? state.sessions.values().next().value! : found;
+      return reply(200, sessionView(req, state, s));
+    }),
+    sessionRoute('PUT', '', 'updateSession', (req, state, s) => {
+      const parsed = body<SessionFields & { start_time?: string; end_time?: string }>(req, 'SessionUpdateRequest');
+      if (!parsed.ok) return parsed.answer;
+      const b = parsed.value;
+      const now = Date.now();
+      if (s.canceledMs !== null && !req.faults.has('canceled-takes-updates')) return refuse(req, 409, 'a canceled session takes no updates');
+      if (finished(s, now) && !req.faults.has('finished-takes-updates')) return refuse(req, 409, 'a finished session may not be changed');
+      const startMs = b.start_time === undefined ? s.startMs : Date.parse(b.start_time);
+      const endMs = b.end_time === undefined ? s.endMs : Date.parse(b.end_time);
+      if (startMs !== s.startMs && startMs <= now) return refuse(req, 400, 'the session start time must be in the future');
+      if (endMs <= startMs && !req.faults.has('update-allows-end-before-start')) return refuse(req, 400, 'the session end time must be after the start time');
+      const next: SessionRecord = {
+        ...s,
+        startMs,
+        endMs,
+        session_name: b.session_name === undefined ? s.session_name : b.session_name,
+        picture: b.picture === undefined ? s.picture : b.picture,
+        participantIds: s.participantIds,
+      };
+      if (!req.faults.has('update-not-persisted')) state.sessions.set(s.session_id, next);
+      return reply(200, sessionView(req, state, next));
+    }),
+    sessionRoute('DELETE', '', 'deleteSession', (req, state, s) => {
+      const now = Date.now();
+      if (s.canceledMs !== null) {
+        if (!req.faults.has('recancel-uncancels')) return refuse(req, 409, 'the session is canceled already');
+        s.canceledMs = null;
         return reply(200, { ok: true });
-      },
-    },
-    {
-      method: 'GET',
-      pattern: new RegExp(`^/sessions/${ID}/participants$`),
-      operationId: 'getSessionParticipants',
-      handle(req, state) {
-        const s = session(state, req.params.id!);
-        if (!s) return unknown(req, 'session', req.params.id!);
-        const content = visibleParticipants(req, state, s).map(participantView);
-        return reply(200, { page: 0, page_size: content.length, page_count: 1, more: false, content });
-      },
-    },
-    {
-      method: 'POST',
-      pattern: new RegExp(`^/sessions/${ID}/participants$`),
-      operationId: 'addSessionParticipant',
-      handle(req, state) {
-        const s = session(state, req.params.id!);
-        if (!s) return unknown(req, 'session', req.params.id!);
-        const parsed = body<ParticipantFields>(req, 'ParticipantCreationRequest');
-        if (!parsed.ok) return parsed.answer;
-        if (role(req, parsed.value.role) === undefined) return refuse(req, 400, 'role must be host or guest');
-        const now = Date.now();
-        if (s.canceledMs !== null && !req.faults.has('canceled-takes-participants')) return refuse(req, 409, 'the session is canceled');
-        if (finished(s, now)) {
-          if (!req.faults.has('finished-takes-participants')) return refuse(req, 409, 'the session has finished');
-        } else if (started(s, now) && req.faults.has('started-refuses-participants')) {
-          return refuse(req, 409, 'the session has started');
+      }
+      if (started(s, now) && !req.faults.has('cancel-after-start')) return refuse(req, 409, 'a session that has already started may not be canceled');
+      if (!req.faults.has('cancel-noop')) s.canceledMs = now;
+      return reply(200, { ok: true });
+    }),
+    sessionRoute('GET', '/participants', 'getSessionParticipants', (req, state, s) => {
+      const content = visibleParticipants(req, state, s).map(participantView);
+      return reply(200, { page: 0, page_size: content.length, page_count: 1, more: false, content });
+    }),
+    sessionRoute('POST', '/participants', 'addSessionParticipant', (req, state, s) => {
+      const parsed = body<ParticipantFields>(req, 'ParticipantCreationRequest');
+      if (!parsed.ok) return parsed.answer;
+      if (role(req, parsed.value.role) === undefined) return refuse(req, 400, 'role must be host or guest');
+      const now = Date.now();
+      if (s.canceledMs !== null && !req.faults.has('canceled-takes-participants')) return refuse(req, 409, 'the session is canceled');
+      if (finished(s, now)) {
+        if (!req.faults.has('finished-takes-participants')) return refuse(req, 409, 'the session has finished');
+      } else if (started(s, now) && req.faults.has('started-refuses-participants')) {
+        return refuse(req, 409, 'the session has started');
+      }
+      const p = addParticipantRecord(req, state, s, parsed.value, !req.faults.has('participant-not-in-session'));
+      return reply(200, participantView(p));
+    }),
+    participantRoute('GET', 'getSessionParticipant', (req, state, p) => {
+      return reply(200, participantView(p));
+    }),
+    participantRoute('PUT', 'updateSessionParticipant', (req, state, p) => {
+      const parsed = body<ParticipantFields>(req, 'ParticipantUpdateRequest');
+      if (!parsed.ok) return parsed.answer;
+      const b = parsed.value;
+      const s = session(state, p.session_id)!;
+      if (p.deletedMs !== null) return refuse(req, 409, 'the participant is canceled');
+      if (s.canceledMs !== null) return refuse(req, 409, 'the session is canceled');
+      if (finished(s, Date.now())) return refuse(req, 409, 'the session has finished');
+      const newRole = b.role === undefined ? p.role : role(req, b.role);
+      if (newRole === undefined) return refuse(req, 400, 'role must be host or guest');
+      const next: ParticipantRecord = {
+        ...p,
+        role: newRole,
+        display_name: b.display_name === undefined ? p.display_name : b.display_name,
+        picture: b.picture === undefined ? p.picture : b.picture,
+        state: b.state === undefined ? p.state : b.state,
+      };
+      if (!req.faults.has('participant-update-ignored')) state.participants.set(p.participant_id, next);
+      return reply(200, participantView(next));
+    }),
+    participantRoute('DELETE', 'deleteSessionParticipant', (req, state, p) => {
+      const s = session(state, p.session_id)!;
+      if (p.deletedMs !== null) return refuse(req, 409, 'the participant is canceled already');
+      if (s.canceledMs !== null && !req.faults.has('canceled-allows-participant-removal')) return refuse(req, 409, 'the session is canceled');
+      if (finished(s, Date.now()) && !req.faults.has('finished-allows-participant-cancel')) {
+        if (req.faults.has('finished-participant-cancel-purges')) {
+          // Refused in words, done in deed and worse: the participant is gone without a trace.
+          state.participants.delete(p.participant_id);
+          s.participantIds = s.participantIds.filter((id) => id !== p.participant_id);
         }
-        const p = addParticipantRecord(req, state, s, parsed.value, !req.faults.has('participant-not-in-session'));
-        return reply(200, participantView(p));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: new RegExp(`^/participants/${ID}$`),
-      operationId: 'getSessionParticipant',
-      handle(req, state) {
-        const p = state.participants.get(req.params.id!);
-        if (!p) return unknown(req, 'participant', req.params.id!);
-        return reply(200, participantView(p));
-      },
-    },
-    {
-      method: 'PUT',
-      pattern: new RegExp(`^/participants/${ID}$`),
-      operationId: 'updateSessionParticipant',
-      handle(req, state) {
-        const p = state.participants.get(req.params.id!);
-        if (!p) return unknown(req, 'participant', req.params.id!);
-        const parsed = body<ParticipantFields>(req, 'ParticipantUpdateRequest');
-        if (!parsed.ok) return parsed.answer;
-        const b = parsed.value;
-        const s = session(state, p.session_id)!;
-        if (p.deletedMs !== null) return refuse(req, 409, 'the participant is canceled');
-        if (s.canceledMs !== null) return refuse(req, 409, 'the session is canceled');
-        if (finished(s, Date.now())) return refuse(req, 409, 'the session has finished');
-        const newRole = b.role === undefined ? p.role : role(req, b.role);
-        if (newRole === undefined) return refuse(req, 400, 'role must be host or guest');
-        const next: ParticipantRecord = {
-          ...p,
-          role: newRole,
-          display_name: b.display_name === undefined ? p.display_name : b.display_name,
-          picture: b.picture === undefined ? p.picture : b.picture,
-          state: b.state === undefined ? p.state : b.state,
-        };
-        if (!req.faults.has('participant-update-ignored')) state.participants.set(p.participant_id, next);
-        return reply(200, participantView(next));
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: new RegExp(`^/participants/${ID}$`),
-      operationId: 'deleteSessionParticipant',
-      handle(req, state) {
-        const p = state.participants.get(req.params.id!);
-        if (!p) return unknown(req, 'participant', req.params.id!);
-        const s = session(state, p.session_id)!;
-        if (p.deletedMs !== null) return refuse(req, 409, 'the participant is canceled already');
-        if (s.canceledMs !== null && !req.faults.has('canceled-allows-participant-removal')) return refuse(req, 409, 'the session is canceled');
-        if (finished(s, Date.now()) && !req.faults.has('finished-allows-participant-cancel')) {
-          if (req.faults.has('finished-participant-cancel-purges')) {
-            // Refused in words, done in deed and worse: the participant is gone without a trace.
-            state.participants.delete(p.participant_id);
-            s.participantIds = s.participantIds.filter((id) => id !== p.participant_id);
-          }
-          return refuse(req, 409, 'the session has finished');
-        }
-        p.deletedMs = Date.now();
-        return reply(200, { ok: true });
-      },
-    },
+        return refuse(req, 409, 'the session has finished');
+      }
+      p.deletedMs = Date.now();
+      return reply(200, { ok: true });
+    }),
   ];
 
   return {
