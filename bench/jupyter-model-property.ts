@@ -13,10 +13,9 @@ import type { OpenedFirst } from '../harness/property/run-property';
  * client; checked with harness/property/run-property.ts as the suite checks it.
  */
 export function jupyterModelProperty(client: ContractClient, rules: RuleRecorder): PropertyFactory<[OpenedFirst, Iterable<StoreCommand>]> {
-  return (replayPath, iterate) =>
-    storeProperty(replayPath, iterate, (scope) => ({
-      api: new JupyterApi(client, scope),
-      rules,
-      prefix: `session-conformance/${RUN_ID}/bench-${randomBytes(3).toString('hex')}`,
-    }));
+  return storeProperty((scope) => ({
+    api: new JupyterApi(client, scope),
+    rules,
+    prefix: `session-conformance/${RUN_ID}/bench-${randomBytes(3).toString('hex')}`,
+  }));
 }

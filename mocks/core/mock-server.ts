@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Contract } from '../../harness/contract/openapi';
 import { SchemaRegistry } from '../../harness/contract/schemas';
-import { FaultSet, type FaultCatalogue } from './faults';
+import { FaultSet, type FaultCatalogue, type FaultName } from './faults';
 
 export interface MockRequest<N extends string = string> {
   readonly method: string;
@@ -17,6 +17,9 @@ export interface MockRequest<N extends string = string> {
   readonly mount: string;
   readonly faults: FaultSet<N>;
 }
+
+/** The requests of a mock whose fault catalogue is `C` (`typeof jupyterFaults`): a misspelt fault is a compile error. */
+export type RequestOf<C> = MockRequest<FaultName<C>>;
 
 export interface MockResponse {
   readonly status: number;
@@ -59,6 +62,10 @@ export interface MockDefinition<S, N extends string = string> {
    */
   attach?(server: Server, namespaceOf: (pathname: string) => MockNamespace<S, N> | undefined): (() => Promise<void>) | void;
 }
+
+/** A mock of state `S` whose fault catalogue is `C`, and its routes. */
+export type MockOf<S, C> = MockDefinition<S, FaultName<C>>;
+export type RouteOf<S, C> = Route<S, FaultName<C>>;
 
 const MAX_BODY = 1_000_000;
 

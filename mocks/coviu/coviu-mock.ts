@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { coviuContract } from '../../contracts/coviu';
 import { SchemaRegistry } from '../../harness/contract/schemas';
-import type { MockDefinition, MockRequest, MockResponse, Route } from '../core/mock-server';
+import type { MockOf, MockResponse, RequestOf, RouteOf } from '../core/mock-server';
 import { coviuFaults } from './faults';
-import type { FaultName } from '../core/faults';
 
 interface SessionRecord {
   readonly session_id: string;
@@ -53,10 +52,6 @@ const SCHEMA = (name: string) => `https://session-conformance.dev/schemas/coviu/
 
 type Answer = MockResponse;
 
-function has(req: Req, fault: Fault): boolean {
-  return req.faults.has(fault);
-}
-
 /** A JSON answer. */
 function reply(status: number, body: unknown, headers: Record<string, string> = {}): Answer {
   return { status, body, headers };
@@ -65,7 +60,7 @@ function reply(status: number, body: unknown, headers: Record<string, string> = 
 const refuse = (req: Req, status: number, message: string): Answer => reply(status, { error: 'bad_request', message });
 
 function unknown(req: Req, what: string, id: string): Answer {
-  if (has(req, 'unknown-id-500')) return reply(500, { error: 'internal', message: 'Internal Server Error' });
+  if (req.faults.has('unknown-id-500')) return reply(500, { error: 'internal', message: 'Internal Server Error' });
   return reply(404, { error: 'not_found', message: `no ${what} ${id}` });
 }
 
@@ -86,7 +81,7 @@ function body<T>(req: Req, schema: string): { ok: true; value: T } | { ok: false
 function role(req: Req, given: string | undefined): string | undefined {
   if (given === undefined) return 'GUEST';
   if (!/^(host|guest)$/i.test(given)) return undefined;
-  return has(req, 'role-echoed-as-sent') ? given : given.toUpperCase();
+  return req.faults.has('role-echoed-as-sent') ? given : given.toUpperCase();
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -111,10 +106,10 @@ function participantView(p: ParticipantRecord): Record<string, unknown> {
 /** Participants a view shows: canceled ones only when asked for with deleted_participants=true. */
 function visibleParticipants(req: Req, state: CoviuState, s: SessionRecord): ParticipantRecord[] {
   const includeDeleted = flag(req, 'deleted_participants');
-  if (has(req, 'participants-vanish-at-start') && started(s, Date.now())) return [];
+  if (req.faults.has('participants-vanish-at-start') && started(s, Date.now())) return [];
   const all = s.participantIds.map((id) => state.participants.get(id)!);
-  if (has(req, 'canceled-participant-listed')) return all;
-  if (has(req, 'deleted-participants-ignored') || !includeDeleted) return all.filter((p) => p.deletedMs === null);
+  if (req.faults.has('canceled-participant-listed')) return all;
+  if (req.faults.has('deleted-participants-ignored') || !includeDeleted) return all.filter((p) => p.deletedMs === null);
   return all;
 }
 
@@ -126,9 +121,9 @@ function sessionView(req: Req, state: CoviuState, s: SessionRecord): Record<stri
     client_id: CLIENT_ID,
     participants: visibleParticipants(req, state, s).map(participantView),
     picture: s.picture,
-    start_time: has(req, 'start-time-not-date') ? s.startMs : iso(s.startMs),
+    start_time: req.faults.has('start-time-not-date') ? s.startMs : iso(s.startMs),
     end_time: iso(s.endMs),
-    canceled_time: s.canceledMs === null || has(req, 'canceled-time-missing') ? null : iso(s.canceledMs),
+    canceled_time: s.canceledMs === null || req.faults.has('canceled-time-missing') ? null : iso(s.canceledMs),
     session_name: s.session_name,
   };
 }
@@ -152,11 +147,10 @@ function timeParam(req: Req, name: string): number | null | undefined {
 }
 
 /** Requests as this mock's routes see them: its faults by name. */
-type Fault = FaultName<typeof coviuFaults>;
-type Req = MockRequest<Fault>;
+type Req = RequestOf<typeof coviuFaults>;
 
 /** A stateful Coviu sessions API with its token endpoint, on the real clock. */
-export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState, Fault> {
+export function coviuMock(options: CoviuMockOptions): MockOf<CoviuState, typeof coviuFaults> {
   const session = (state: CoviuState, id: string) => state.sessions.get(id);
 
   function addParticipantRecord(req: Req, state: CoviuState, s: SessionRecord, p: ParticipantFields, link: boolean): ParticipantRecord {
@@ -174,7 +168,29 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState,
     return record;
   }
 
-  const routes: Route<CoviuState, Fault>[] = [
+  type CoviuRoute = RouteOf<CoviuState, typeof coviuFaults>;
+  /** A route of one session (`/sessions/{id}<suffix>`): an unknown id is answered as such. */
+  const sessionRoute = (method: string, suffix: string, operationId: string, handle: (req: Req, state: CoviuState, s: SessionRecord) => Answer): CoviuRoute => ({
+    method,
+    pattern: new RegExp(`^/sessions/${ID}${suffix}$`),
+    operationId,
+    handle: (req, state) => {
+      const s = session(state, req.params.id!);
+      return s ? handle(req, state, s) : unknown(req, 'session', req.params.id!);
+    },
+  });
+  /** A route of one participant (`/participants/{id}`): an unknown id is answered as such. */
+  const participantRoute = (method: string, operationId: string, handle: (req: Req, state: CoviuState, p: ParticipantRecord) => Answer): CoviuRoute => ({
+    method,
+    pattern: new RegExp(`^/participants/${ID}$`),
+    operationId,
+    handle: (req, state) => {
+      const p = state.participants.get(req.params.id!);
+      return p ? handle(req, state, p) : unknown(req, 'participant', req.params.id!);
+    },
+  });
+
+  const routes: CoviuRoute[] = [
     {
       method: 'POST',
       pattern: /^\/auth\/token$/,
@@ -182,7 +198,7 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState,
       handle(req, state) {
         const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
         const [key, secret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(/:(.*)/s) : [];
-        const clientOk = key === options.apiKey && (secret === options.apiSecret || has(req, 'token-any-secret'));
+        const clientOk = key === options.apiKey && (secret === options.apiSecret || req.faults.has('token-any-secret'));
         if (!clientOk) return reply(401, { error: 'invalid_client', error_description: 'client authentication failed' }, { 'www-authenticate': 'Basic realm="coviu"' });
         const form = new URLSearchParams(req.body);
         if (form.get('grant_type') !== 'client_credentials') {
@@ -194,7 +210,7 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState,
         state.tokens.set(token, now + options.tokenTtlS * 1_000);
         return reply(200, {
           access_token: token,
-          token_type: has(req, 'token-type-mac') ? 'mac' : 'Bearer',
+          token_type: req.faults.has('token-type-mac') ? 'mac' : 'Bearer',
           expires_in: options.tokenTtlS,
           refresh_token: randomBytes(24).toString('hex'),
           scope: null,
@@ -207,36 +223,36 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState,
       operationId: 'getSessionPage',
       handle(req, state) {
         const page = intParam(req, 'page', 0, 0);
-        const asked = intParam(req, 'page_size', has(req, 'default-page-size-5') ? 5 : DEFAULT_PAGE_SIZE, 1);
+        const asked = intParam(req, 'page_size', req.faults.has('default-page-size-5') ? 5 : DEFAULT_PAGE_SIZE, 1);
         const from = timeParam(req, 'start_time');
         const to = timeParam(req, 'end_time');
         if (page === undefined || asked === undefined || from === undefined || to === undefined) {
           return refuse(req, 400, 'page, page_size, start_time or end_time is malformed');
         }
-        const size = has(req, 'page-size-uncapped') ? asked : Math.min(asked, MAX_PAGE_SIZE);
+        const size = req.faults.has('page-size-uncapped') ? asked : Math.min(asked, MAX_PAGE_SIZE);
         const windowed = from !== null || to !== null;
         const stateValue = req.query.get('state');
         let list = [...state.sessions.values()];
-        if (!flag(req, 'include_canceled') || has(req, 'include-canceled-ignored')) list = list.filter((s) => s.canceledMs === null);
+        if (!flag(req, 'include_canceled') || req.faults.has('include-canceled-ignored')) list = list.filter((s) => s.canceledMs === null);
         if (windowed) {
-          const key = (s: SessionRecord) => (has(req, 'window-filters-on-end') ? s.endMs : s.startMs);
-          const beforeEnd = (t: number) => to === null || (has(req, 'window-end-exclusive') ? t < to : t <= to);
+          const key = (s: SessionRecord) => (req.faults.has('window-filters-on-end') ? s.endMs : s.startMs);
+          const beforeEnd = (t: number) => to === null || (req.faults.has('window-end-exclusive') ? t < to : t <= to);
           list = list.filter((s) => (from === null || key(s) >= from) && beforeEnd(key(s)));
         }
-        if (stateValue !== null && !has(req, 'state-filter-ignored')) {
+        if (stateValue !== null && !req.faults.has('state-filter-ignored')) {
           list = list.filter((s) => s.participantIds.some((id) => {
             const p = state.participants.get(id)!;
             return p.deletedMs === null && p.state === stateValue;
           }));
         }
         // Creation order unless filtered by time; sort is stable, so equal starts keep their creation order.
-        const byStart = windowed ? !has(req, 'window-ordered-by-creation') : has(req, 'default-order-by-start');
+        const byStart = windowed ? !req.faults.has('window-ordered-by-creation') : req.faults.has('default-order-by-start');
         if (byStart) list.sort((a, b) => a.startMs - b.startMs);
         const order = req.query.get('order')?.toLowerCase();
         if (order === 'reverse' || order === 'backwards') list.reverse();
-        const first = page * size - (has(req, 'pages-overlap') && page > 0 ? 1 : 0);
+        const first = page * size - (req.faults.has('pages-overlap') && page > 0 ? 1 : 0);
         const content = list.slice(first, first + size);
-        const more = has(req, 'more-on-full-last-page') ? content.length === size : (page + 1) * size < list.length;
+        const more = req.faults.has('more-on-full-last-page') ? content.length === size : (page + 1) * size < list.length;
         return reply(200, {
           page,
           page_size: size,
@@ -268,165 +284,109 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState,
           feature_flags: b.feature_flags ?? [],
           participantIds: [],
         };
-        if (startMs <= now && !has(req, 'past-start-accepted')) {
-          if (has(req, 'refused-create-stored')) state.sessions.set(record.session_id, record);
+        if (startMs <= now && !req.faults.has('past-start-accepted')) {
+          if (req.faults.has('refused-create-stored')) state.sessions.set(record.session_id, record);
           return refuse(req, 400, 'the session start time must be in the future');
         }
-        if (endMs <= startMs && !has(req, 'end-before-start-accepted')) return refuse(req, 400, 'the session end time must be after the start time');
+        if (endMs <= startMs && !req.faults.has('end-before-start-accepted')) return refuse(req, 400, 'the session end time must be after the start time');
         state.sessions.set(record.session_id, record);
-        if (!has(req, 'create-drops-participants')) for (const p of b.participants ?? []) addParticipantRecord(req, state, record, p, true);
-        return reply(has(req, 'create-answers-201') ? 201 : 200, sessionView(req, state, record));
+        if (!req.faults.has('create-drops-participants')) for (const p of b.participants ?? []) addParticipantRecord(req, state, record, p, true);
+        return reply(req.faults.has('create-answers-201') ? 201 : 200, sessionView(req, state, record));
       },
     },
-    {
-      method: 'GET',
-      pattern: new RegExp(`^/sessions/${ID}$`),
-      operationId: 'getSessionById',
-      handle(req, state) {
-        let s = session(state, req.params.id!);
-        if (!s) return unknown(req, 'session', req.params.id!);
-        if (has(req, 'get-returns-oldest')) s = state.sessions.values().next().value!;
-        return reply(200, sessionView(req, state, s));
-      },
-    },
-    {
-      method: 'PUT',
-      pattern: new RegExp(`^/sessions/${ID}$`),
-      operationId: 'updateSession',
-      handle(req, state) {
-        const s = session(state, req.params.id!);
-        if (!s) return unknown(req, 'session', req.params.id!);
-        const parsed = body<SessionFields & { start_time?: string; end_time?: string }>(req, 'SessionUpdateRequest');
-        if (!parsed.ok) return parsed.answer;
-        const b = parsed.value;
-        const now = Date.now();
-        if (s.canceledMs !== null && !has(req, 'canceled-takes-updates')) return refuse(req, 409, 'a canceled session takes no updates');
-        if (finished(s, now) && !has(req, 'finished-takes-updates')) return refuse(req, 409, 'a finished session may not be changed');
-        const startMs = b.start_time === undefined ? s.startMs : Date.parse(b.start_time);
-        const endMs = b.end_time === undefined ? s.endMs : Date.parse(b.end_time);
-        if (startMs !== s.startMs && startMs <= now) return refuse(req, 400, 'the session start time must be in the future');
-        if (endMs <= startMs && !has(req, 'update-allows-end-before-start')) return refuse(req, 400, 'the session end time must be after the start time');
-        const next: SessionRecord = {
-          ...s,
-          startMs,
-          endMs,
-          session_name: b.session_name === undefined ? s.session_name : b.session_name,
-          picture: b.picture === undefined ? s.picture : b.picture,
-          participantIds: s.participantIds,
-        };
-        if (!has(req, 'update-not-persisted')) state.sessions.set(s.session_id, next);
-        return reply(200, sessionView(req, state, next));
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: new RegExp(`^/sessions/${ID}$`),
-      operationId: 'deleteSession',
-      handle(req, state) {
-        const s = session(state, req.params.id!);
-        if (!s) return unknown(req, 'session', req.params.id!);
-        const now = Date.now();
-        if (s.canceledMs !== null) {
-          if (!has(req, 'recancel-uncancels')) return refuse(req, 409, 'the session is canceled already');
-          s.canceledMs = null;
-          return reply(200, { ok: true });
-        }
-        if (started(s, now) && !has(req, 'cancel-after-start')) return refuse(req, 409, 'a session that has already started may not be canceled');
-        if (!has(req, 'cancel-noop')) s.canceledMs = now;
+    sessionRoute('GET', '', 'getSessionById', (req, state, found) => {
+      const s = req.faults.has('get-returns-oldest') ? state.sessions.values().next().value! : found;
+      return reply(200, sessionView(req, state, s));
+    }),
+    sessionRoute('PUT', '', 'updateSession', (req, state, s) => {
+      const parsed = body<SessionFields & { start_time?: string; end_time?: string }>(req, 'SessionUpdateRequest');
+      if (!parsed.ok) return parsed.answer;
+      const b = parsed.value;
+      const now = Date.now();
+      if (s.canceledMs !== null && !req.faults.has('canceled-takes-updates')) return refuse(req, 409, 'a canceled session takes no updates');
+      if (finished(s, now) && !req.faults.has('finished-takes-updates')) return refuse(req, 409, 'a finished session may not be changed');
+      const startMs = b.start_time === undefined ? s.startMs : Date.parse(b.start_time);
+      const endMs = b.end_time === undefined ? s.endMs : Date.parse(b.end_time);
+      if (startMs !== s.startMs && startMs <= now) return refuse(req, 400, 'the session start time must be in the future');
+      if (endMs <= startMs && !req.faults.has('update-allows-end-before-start')) return refuse(req, 400, 'the session end time must be after the start time');
+      const next: SessionRecord = {
+        ...s,
+        startMs,
+        endMs,
+        session_name: b.session_name === undefined ? s.session_name : b.session_name,
+        picture: b.picture === undefined ? s.picture : b.picture,
+        participantIds: s.participantIds,
+      };
+      if (!req.faults.has('update-not-persisted')) state.sessions.set(s.session_id, next);
+      return reply(200, sessionView(req, state, next));
+    }),
+    sessionRoute('DELETE', '', 'deleteSession', (req, state, s) => {
+      const now = Date.now();
+      if (s.canceledMs !== null) {
+        if (!req.faults.has('recancel-uncancels')) return refuse(req, 409, 'the session is canceled already');
+        s.canceledMs = null;
         return reply(200, { ok: true });
-      },
-    },
-    {
-      method: 'GET',
-      pattern: new RegExp(`^/sessions/${ID}/participants$`),
-      operationId: 'getSessionParticipants',
-      handle(req, state) {
-        const s = session(state, req.params.id!);
-        if (!s) return unknown(req, 'session', req.params.id!);
-        const content = visibleParticipants(req, state, s).map(participantView);
-        return reply(200, { page: 0, page_size: content.length, page_count: 1, more: false, content });
-      },
-    },
-    {
-      method: 'POST',
-      pattern: new RegExp(`^/sessions/${ID}/participants$`),
-      operationId: 'addSessionParticipant',
-      handle(req, state) {
-        const s = session(state, req.params.id!);
-        if (!s) return unknown(req, 'session', req.params.id!);
-        const parsed = body<ParticipantFields>(req, 'ParticipantCreationRequest');
-        if (!parsed.ok) return parsed.answer;
-        if (role(req, parsed.value.role) === undefined) return refuse(req, 400, 'role must be host or guest');
-        const now = Date.now();
-        if (s.canceledMs !== null && !has(req, 'canceled-takes-participants')) return refuse(req, 409, 'the session is canceled');
-        if (finished(s, now)) {
-          if (!has(req, 'finished-takes-participants')) return refuse(req, 409, 'the session has finished');
-        } else if (started(s, now) && has(req, 'started-refuses-participants')) {
-          return refuse(req, 409, 'the session has started');
+      }
+      if (started(s, now) && !req.faults.has('cancel-after-start')) return refuse(req, 409, 'a session that has already started may not be canceled');
+      if (!req.faults.has('cancel-noop')) s.canceledMs = now;
+      return reply(200, { ok: true });
+    }),
+    sessionRoute('GET', '/participants', 'getSessionParticipants', (req, state, s) => {
+      const content = visibleParticipants(req, state, s).map(participantView);
+      return reply(200, { page: 0, page_size: content.length, page_count: 1, more: false, content });
+    }),
+    sessionRoute('POST', '/participants', 'addSessionParticipant', (req, state, s) => {
+      const parsed = body<ParticipantFields>(req, 'ParticipantCreationRequest');
+      if (!parsed.ok) return parsed.answer;
+      if (role(req, parsed.value.role) === undefined) return refuse(req, 400, 'role must be host or guest');
+      const now = Date.now();
+      if (s.canceledMs !== null && !req.faults.has('canceled-takes-participants')) return refuse(req, 409, 'the session is canceled');
+      if (finished(s, now)) {
+        if (!req.faults.has('finished-takes-participants')) return refuse(req, 409, 'the session has finished');
+      } else if (started(s, now) && req.faults.has('started-refuses-participants')) {
+        return refuse(req, 409, 'the session has started');
+      }
+      const p = addParticipantRecord(req, state, s, parsed.value, !req.faults.has('participant-not-in-session'));
+      return reply(200, participantView(p));
+    }),
+    participantRoute('GET', 'getSessionParticipant', (req, state, p) => {
+      return reply(200, participantView(p));
+    }),
+    participantRoute('PUT', 'updateSessionParticipant', (req, state, p) => {
+      const parsed = body<ParticipantFields>(req, 'ParticipantUpdateRequest');
+      if (!parsed.ok) return parsed.answer;
+      const b = parsed.value;
+      const s = session(state, p.session_id)!;
+      if (p.deletedMs !== null) return refuse(req, 409, 'the participant is canceled');
+      if (s.canceledMs !== null) return refuse(req, 409, 'the session is canceled');
+      if (finished(s, Date.now())) return refuse(req, 409, 'the session has finished');
+      const newRole = b.role === undefined ? p.role : role(req, b.role);
+      if (newRole === undefined) return refuse(req, 400, 'role must be host or guest');
+      const next: ParticipantRecord = {
+        ...p,
+        role: newRole,
+        display_name: b.display_name === undefined ? p.display_name : b.display_name,
+        picture: b.picture === undefined ? p.picture : b.picture,
+        state: b.state === undefined ? p.state : b.state,
+      };
+      if (!req.faults.has('participant-update-ignored')) state.participants.set(p.participant_id, next);
+      return reply(200, participantView(next));
+    }),
+    participantRoute('DELETE', 'deleteSessionParticipant', (req, state, p) => {
+      const s = session(state, p.session_id)!;
+      if (p.deletedMs !== null) return refuse(req, 409, 'the participant is canceled already');
+      if (s.canceledMs !== null && !req.faults.has('canceled-allows-participant-removal')) return refuse(req, 409, 'the session is canceled');
+      if (finished(s, Date.now()) && !req.faults.has('finished-allows-participant-cancel')) {
+        if (req.faults.has('finished-participant-cancel-purges')) {
+          // Refused in words, done in deed and worse: the participant is gone without a trace.
+          state.participants.delete(p.participant_id);
+          s.participantIds = s.participantIds.filter((id) => id !== p.participant_id);
         }
-        const p = addParticipantRecord(req, state, s, parsed.value, !has(req, 'participant-not-in-session'));
-        return reply(200, participantView(p));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: new RegExp(`^/participants/${ID}$`),
-      operationId: 'getSessionParticipant',
-      handle(req, state) {
-        const p = state.participants.get(req.params.id!);
-        if (!p) return unknown(req, 'participant', req.params.id!);
-        return reply(200, participantView(p));
-      },
-    },
-    {
-      method: 'PUT',
-      pattern: new RegExp(`^/participants/${ID}$`),
-      operationId: 'updateSessionParticipant',
-      handle(req, state) {
-        const p = state.participants.get(req.params.id!);
-        if (!p) return unknown(req, 'participant', req.params.id!);
-        const parsed = body<ParticipantFields>(req, 'ParticipantUpdateRequest');
-        if (!parsed.ok) return parsed.answer;
-        const b = parsed.value;
-        const s = session(state, p.session_id)!;
-        if (p.deletedMs !== null) return refuse(req, 409, 'the participant is canceled');
-        if (s.canceledMs !== null) return refuse(req, 409, 'the session is canceled');
-        if (finished(s, Date.now())) return refuse(req, 409, 'the session has finished');
-        const newRole = b.role === undefined ? p.role : role(req, b.role);
-        if (newRole === undefined) return refuse(req, 400, 'role must be host or guest');
-        const next: ParticipantRecord = {
-          ...p,
-          role: newRole,
-          display_name: b.display_name === undefined ? p.display_name : b.display_name,
-          picture: b.picture === undefined ? p.picture : b.picture,
-          state: b.state === undefined ? p.state : b.state,
-        };
-        if (!has(req, 'participant-update-ignored')) state.participants.set(p.participant_id, next);
-        return reply(200, participantView(next));
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: new RegExp(`^/participants/${ID}$`),
-      operationId: 'deleteSessionParticipant',
-      handle(req, state) {
-        const p = state.participants.get(req.params.id!);
-        if (!p) return unknown(req, 'participant', req.params.id!);
-        const s = session(state, p.session_id)!;
-        if (p.deletedMs !== null) return refuse(req, 409, 'the participant is canceled already');
-        if (s.canceledMs !== null && !has(req, 'canceled-allows-participant-removal')) return refuse(req, 409, 'the session is canceled');
-        if (finished(s, Date.now()) && !has(req, 'finished-allows-participant-cancel')) {
-          if (has(req, 'finished-participant-cancel-purges')) {
-            // Refused in words, done in deed and worse: the participant is gone without a trace.
-            state.participants.delete(p.participant_id);
-            s.participantIds = s.participantIds.filter((id) => id !== p.participant_id);
-          }
-          return refuse(req, 409, 'the session has finished');
-        }
-        p.deletedMs = Date.now();
-        return reply(200, { ok: true });
-      },
-    },
+        return refuse(req, 409, 'the session has finished');
+      }
+      p.deletedMs = Date.now();
+      return reply(200, { ok: true });
+    }),
   ];
 
   return {
@@ -437,11 +397,11 @@ export function coviuMock(options: CoviuMockOptions): MockDefinition<CoviuState,
     before(req, state) {
       if (req.path === '/auth/token') return undefined;
       const header = req.headers.authorization;
-      if (header === undefined && has(req, 'no-bearer-served')) return undefined;
+      if (header === undefined && req.faults.has('no-bearer-served')) return undefined;
       const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
       const expires = token === undefined ? undefined : state.tokens.get(token);
       if (expires !== undefined && expires > Date.now()) return undefined;
-      const status = token !== undefined && has(req, 'bad-bearer-403') ? 403 : 401;
+      const status = token !== undefined && req.faults.has('bad-bearer-403') ? 403 : 401;
       return {
         status,
         body: { error: 'invalid_token', message: token === undefined ? 'a bearer token is required' : 'the access token is invalid or expired' },

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { etherpadContract } from '../../contracts/etherpad';
-import type { MockDefinition, MockRequest, MockResponse, Route } from '../core/mock-server';
+import type { MockOf, MockResponse, RequestOf, RouteOf } from '../core/mock-server';
 import { etherpadFaults } from './faults';
-import type { FaultName } from '../core/faults';
 
 interface SessionRecord {
   groupID: string;
@@ -224,15 +223,14 @@ function parameters(req: Req): { ok: true; params: Params } | { ok: false; messa
 }
 
 /** Requests as this mock's routes see them: its faults by name. */
-type Fault = FaultName<typeof etherpadFaults>;
-type Req = MockRequest<Fault>;
+type Req = RequestOf<typeof etherpadFaults>;
 
 /**
  * A stateful Etherpad 1.2.15 session API that answers as the seed says: the envelope {code, message, data}
  * with code 0/1/2/4 sent as HTTP 200/400/500/401. Groups, authors and sessions live in memory; the key is
  * checked before the body is used.
  */
-export function etherpadMock(options: EtherpadMockOptions): MockDefinition<EtherpadState, Fault> {
+export function etherpadMock(options: EtherpadMockOptions): MockOf<EtherpadState, typeof etherpadFaults> {
   const envelope = (req: Req, a: Answer, fn?: string): MockResponse => {
     const f = req.faults;
     let status = STATUS_OF_CODE[a.code] ?? 500;
@@ -257,7 +255,7 @@ export function etherpadMock(options: EtherpadMockOptions): MockDefinition<Ether
   };
 
   const contractOps = new Set(etherpadContract.openapi.operations().map((o) => o.operationId));
-  const routes: Route<EtherpadState, Fault>[] = Object.keys(functions).flatMap((fn) =>
+  const routes: RouteOf<EtherpadState, typeof etherpadFaults>[] = Object.keys(functions).flatMap((fn) =>
     (['GET', 'POST'] as const).map((method) => {
       const operationId = `${fn}Using${method}`;
       return {

@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { g4Contract } from '../../contracts/g4';
-import type { MockDefinition, MockRequest, MockResponse, Route } from '../core/mock-server';
+import type { MockOf, MockResponse, RequestOf, RouteOf } from '../core/mock-server';
 import { g4Faults } from './faults';
-import type { FaultName } from '../core/faults';
 
 export interface G4MockOptions {
   /** The Authorization value requests must carry (the scheme word is compared case-insensitively). */
@@ -105,14 +104,13 @@ function dropNullMembers(v: unknown): unknown {
 }
 
 /** Requests as this mock's routes see them: its faults by name. */
-type Fault = FaultName<typeof g4Faults>;
-type Req = MockRequest<Fault>;
+type Req = RequestOf<typeof g4Faults>;
 
 /**
  * A stateful G4 sessions service: tenants, one user, session data, and a sliding TTL on the real clock
  * (GET /session slides it, GET /static-session does not). Expired sessions are dropped on the next request.
  */
-export function g4Mock(options: G4MockOptions): MockDefinition<G4State, Fault> {
+export function g4Mock(options: G4MockOptions): MockOf<G4State, typeof g4Faults> {
   const expected = normalizeAuthorization(options.authorization);
 
   function authorized(req: Req): boolean {
@@ -209,72 +207,58 @@ export function g4Mock(options: G4MockOptions): MockDefinition<G4State, Fault> {
     return json(200, answer);
   }
 
-  const routes: Route<G4State, Fault>[] = [
+  type G4Route = RouteOf<G4State, typeof g4Faults>;
+  /** A route of one session of the request's tenant: a missing one is answered as such (a read may crash on it, by fault). */
+  const sessionRoute = (
+    method: string,
+    pattern: RegExp,
+    operationId: string,
+    kind: 'read' | 'write' | 'delete',
+    handle: (req: Req, state: G4State, s: StoredSession) => MockResponse,
+  ): G4Route => ({
+    method,
+    pattern,
+    operationId,
+    handle: (req, state) => {
+      const found = lookup(req, state, kind);
+      return 'missing' in found ? missing(req, found.missing, kind === 'read') : handle(req, state, found.session);
+    },
+  });
+
+  const routes: G4Route[] = [
     {
       method: 'POST',
       pattern: /^\/session$/,
       operationId: 'createSession',
       handle: (req, state) => createAnswer(req, state),
     },
-    {
-      method: 'GET',
-      pattern: SESSION_PATH,
-      operationId: 'getSession',
-      handle(req, state) {
-        const found = lookup(req, state, 'read');
-        if ('missing' in found) return missing(req, found.missing, true);
-        const s = found.session;
-        // The sliding TTL: every read through /session starts a new window.
-        if (!req.faults.has('get-does-not-slide')) s.expiresAt = Date.now() + options.ttlMs;
-        return sessionView(s, s.data);
-      },
-    },
-    {
-      method: 'GET',
-      pattern: STATIC_PATH,
-      operationId: 'getStaticSession',
-      handle(req, state) {
-        const found = lookup(req, state, 'read');
-        if ('missing' in found) return missing(req, found.missing, true);
-        const s = found.session;
-        if (req.faults.has('static-read-refreshes-ttl')) s.expiresAt = Date.now() + options.ttlMs;
-        return sessionView(s, req.faults.has('static-stale-data') ? s.createdData : s.data);
-      },
-    },
-    {
-      method: 'PUT',
-      pattern: SESSION_PATH,
-      operationId: 'updateSessionData',
-      handle(req, state) {
-        const found = lookup(req, state, 'write');
-        if ('missing' in found) return missing(req, found.missing, false);
-        const parsed = readJson(req);
-        if (!parsed.ok) return parsed.answer;
-        const s = found.session;
-        let data = parsed.value;
-        if (req.faults.has('put-merges') && isPlainObject(s.data) && isPlainObject(data)) data = { ...s.data, ...data };
-        if (req.faults.has('nulls-dropped')) data = dropNullMembers(data);
-        s.data = data;
-        return { status: 200 };
-      },
-    },
-    {
-      method: 'DELETE',
-      pattern: SESSION_PATH,
-      operationId: 'deleteSession',
-      handle(req, state) {
-        const found = lookup(req, state, 'delete');
-        if ('missing' in found) return missing(req, found.missing, false);
-        const s = found.session;
-        if (req.faults.has('delete-noop')) return { status: 200 };
-        let victim = s;
-        if (req.faults.has('delete-wrong-session')) {
-          victim = [...state.sessions.values()].filter((x) => x.tenant === s.tenant).pop() ?? s;
-        }
-        remove(state, victim, 'deleted');
-        return { status: 200 };
-      },
-    },
+    sessionRoute('GET', SESSION_PATH, 'getSession', 'read', (req, state, s) => {
+      // The sliding TTL: every read through /session starts a new window.
+      if (!req.faults.has('get-does-not-slide')) s.expiresAt = Date.now() + options.ttlMs;
+      return sessionView(s, s.data);
+    }),
+    sessionRoute('GET', STATIC_PATH, 'getStaticSession', 'read', (req, state, s) => {
+      if (req.faults.has('static-read-refreshes-ttl')) s.expiresAt = Date.now() + options.ttlMs;
+      return sessionView(s, req.faults.has('static-stale-data') ? s.createdData : s.data);
+    }),
+    sessionRoute('PUT', SESSION_PATH, 'updateSessionData', 'write', (req, state, s) => {
+      const parsed = readJson(req);
+      if (!parsed.ok) return parsed.answer;
+      let data = parsed.value;
+      if (req.faults.has('put-merges') && isPlainObject(s.data) && isPlainObject(data)) data = { ...s.data, ...data };
+      if (req.faults.has('nulls-dropped')) data = dropNullMembers(data);
+      s.data = data;
+      return { status: 200 };
+    }),
+    sessionRoute('DELETE', SESSION_PATH, 'deleteSession', 'delete', (req, state, s) => {
+      if (req.faults.has('delete-noop')) return { status: 200 };
+      let victim = s;
+      if (req.faults.has('delete-wrong-session')) {
+        victim = [...state.sessions.values()].filter((x) => x.tenant === s.tenant).pop() ?? s;
+      }
+      remove(state, victim, 'deleted');
+      return { status: 200 };
+    }),
   ];
 
   return {

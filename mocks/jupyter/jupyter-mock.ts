@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jupyterContract } from '../../contracts/jupyter';
-import type { MockDefinition, MockRequest, MockResponse } from '../core/mock-server';
+import type { MockOf, MockResponse, RequestOf, RouteOf } from '../core/mock-server';
 import { jupyterFaults } from './faults';
-import type { FaultName } from '../core/faults';
 
 interface KernelModel {
   id: string;
@@ -76,11 +75,10 @@ function str(v: unknown): string | undefined {
 }
 
 /** Requests as this mock's routes see them: its faults by name. */
-type Fault = FaultName<typeof jupyterFaults>;
-type Req = MockRequest<Fault>;
+type Req = RequestOf<typeof jupyterFaults>;
 
 /** A stateful Jupyter sessions server that answers as jupyter-server 1.23.3 does, with fake kernels. */
-export function jupyterMock(options: JupyterMockOptions): MockDefinition<JupyterState, Fault> {
+export function jupyterMock(options: JupyterMockOptions): MockOf<JupyterState, typeof jupyterFaults> {
   return {
     contract: jupyterContract.openapi,
     faults: jupyterFaults,
@@ -164,63 +162,44 @@ export function jupyterMock(options: JupyterMockOptions): MockDefinition<Jupyter
           return created(req, session);
         },
       },
-      {
-        method: 'GET',
-        pattern: SESSION_PATH,
-        operationId: 'getSession',
-        handle(req, state) {
-          const id = req.params.id!;
-          let s = find(state, id);
-          if (s && req.faults.has('get-returns-first')) s = live(state)[0];
-          if (!s) return unknownSession(req, id);
-          return json(200, view(s, req));
-        },
-      },
-      {
-        method: 'PATCH',
-        pattern: SESSION_PATH,
-        operationId: 'updateSession',
-        handle(req, state) {
-          const id = req.params.id!;
-          const s = find(state, id);
-          if (!s) return unknownSession(req, id);
-          if (!req.body.trim() && req.faults.has('patch-empty-200')) return json(200, view(s, req));
-          const parsed = jsonBody(req);
-          if (!parsed.ok) return parsed.answer;
-          const changes = parsed.value;
-          const next: SessionModel = { ...s, kernel: { ...s.kernel } };
-          if (typeof changes.path === 'string') next.path = changes.path;
-          if (typeof changes.name === 'string') next.name = changes.name;
-          if (typeof changes.type === 'string') next.type = changes.type;
-          const kernel = changes.kernel as Record<string, unknown> | undefined;
-          if (kernel && typeof kernel.id === 'string') {
-            const other = [...state.sessions.values()].find((x) => x.kernel.id === kernel.id);
-            if (!other) return error(400, `No such kernel: ${kernel.id}`);
-            next.kernel = other.kernel;
-          } else if (kernel && typeof kernel.name === 'string') {
-            if (!KERNEL_SPECS.has(kernel.name)) {
-              return json(501, { message: `The '${kernel.name}' kernel is not available.`, short_message: `${kernel.name} not found` });
-            }
-            next.kernel = newKernel(kernel.name);
+      sessionRoute('GET', 'getSession', (req, state, found) => {
+        const id = req.params.id!;
+        const s = req.faults.has('get-returns-first') ? live(state)[0] : found;
+        if (!s) return unknownSession(req, id);
+        return json(200, view(s, req));
+      }),
+      sessionRoute('PATCH', 'updateSession', (req, state, s) => {
+        const id = req.params.id!;
+        if (!req.body.trim() && req.faults.has('patch-empty-200')) return json(200, view(s, req));
+        const parsed = jsonBody(req);
+        if (!parsed.ok) return parsed.answer;
+        const changes = parsed.value;
+        const next: SessionModel = { ...s, kernel: { ...s.kernel } };
+        if (typeof changes.path === 'string') next.path = changes.path;
+        if (typeof changes.name === 'string') next.name = changes.name;
+        if (typeof changes.type === 'string') next.type = changes.type;
+        const kernel = changes.kernel as Record<string, unknown> | undefined;
+        if (kernel && typeof kernel.id === 'string') {
+          const other = [...state.sessions.values()].find((x) => x.kernel.id === kernel.id);
+          if (!other) return error(400, `No such kernel: ${kernel.id}`);
+          next.kernel = other.kernel;
+        } else if (kernel && typeof kernel.name === 'string') {
+          if (!KERNEL_SPECS.has(kernel.name)) {
+            return json(501, { message: `The '${kernel.name}' kernel is not available.`, short_message: `${kernel.name} not found` });
           }
-          if (next.path !== s.path) state.formerPaths.set(s.path, id);
-          if (!req.faults.has('patch-not-persisted')) state.sessions.set(id, next);
-          return json(200, view(next, req));
-        },
-      },
-      {
-        method: 'DELETE',
-        pattern: SESSION_PATH,
-        operationId: 'deleteSession',
-        handle(req, state) {
-          const id = req.params.id!;
-          if (!find(state, id)) return unknownSession(req, id);
-          if (req.faults.has('list-keeps-deleted')) state.tombstones.add(id);
-          else if (!req.faults.has('delete-noop')) state.sessions.delete(id);
-          if (req.faults.has('delete-returns-200')) return json(200, { deleted: id });
-          return { status: 204 };
-        },
-      },
+          next.kernel = newKernel(kernel.name);
+        }
+        if (next.path !== s.path) state.formerPaths.set(s.path, id);
+        if (!req.faults.has('patch-not-persisted')) state.sessions.set(id, next);
+        return json(200, view(next, req));
+      }),
+      sessionRoute('DELETE', 'deleteSession', (req, state) => {
+        const id = req.params.id!;
+        if (req.faults.has('list-keeps-deleted')) state.tombstones.add(id);
+        else if (!req.faults.has('delete-noop')) state.sessions.delete(id);
+        if (req.faults.has('delete-returns-200')) return json(200, { deleted: id });
+        return { status: 204 };
+      }),
     ],
   };
 
@@ -246,3 +225,15 @@ function unknownSession(req: Req, id: string): MockResponse {
   return error(404, `Session not found: session_id='${id}'`);
 }
 
+/** A route of one live session (`/api/sessions/{id}`): an unknown id is answered as such. */
+function sessionRoute(method: string, operationId: string, handle: (req: Req, state: JupyterState, s: SessionModel) => MockResponse): RouteOf<JupyterState, typeof jupyterFaults> {
+  return {
+    method,
+    pattern: SESSION_PATH,
+    operationId,
+    handle: (req, state) => {
+      const s = find(state, req.params.id!);
+      return s ? handle(req, state, s) : unknownSession(req, req.params.id!);
+    },
+  };
+}

@@ -1,7 +1,6 @@
 import { webidaContract } from '../../contracts/webida';
-import type { MockDefinition, MockRequest, MockResponse } from '../core/mock-server';
+import type { MockOf, MockResponse, RequestOf } from '../core/mock-server';
 import { webidaFaults } from './faults';
-import type { FaultName } from '../core/faults';
 import { SessionRegistry, sessionView } from './session-registry';
 import { attachSocketEndpoint } from './socket-endpoint';
 
@@ -23,14 +22,13 @@ function unknownSession(req: Req, id: string): MockResponse {
 }
 
 /** Requests as this mock's routes see them: its faults by name. */
-type Fault = FaultName<typeof webidaFaults>;
-type Req = MockRequest<Fault>;
+type Req = RequestOf<typeof webidaFaults>;
 
 /**
  * A Webida server (REST API v0.2.0 under `/api`, plus its socket.io endpoint on the same port), with the
  * v0.2.0 session state machine. closeAfter is in seconds, ≤ 0 closes at once, as webida-server-mini does.
  */
-export function webidaMock(options: WebidaMockOptions): MockDefinition<SessionRegistry, Fault> {
+export function webidaMock(options: WebidaMockOptions): MockOf<SessionRegistry, typeof webidaFaults> {
   return {
     contract: webidaContract.openapi,
     faults: webidaFaults,

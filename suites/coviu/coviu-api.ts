@@ -101,6 +101,11 @@ export class CoviuApi {
     this.sessions = new ResourceTracker(cleanup, 'coviu session');
   }
 
+  /** The same API, registering what it creates with another cleanup (one property iteration's). */
+  withCleanup(cleanup: Cleanup): CoviuApi {
+    return new CoviuApi(this.client, cleanup, this.clock);
+  }
+
   private async send(operationId: string, options: SendOptions = {}): Promise<TimedResponse> {
     const res = await this.client.send(operationId, options);
     const receivedAtMs = Date.now();

@@ -1,7 +1,6 @@
 import * as fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
-import { commandsFor } from '../../harness/property/run-property';
-import { CoviuApi } from './coviu-api';
+import { modelProperty } from '../../harness/property/model';
 import { rules, test } from './fixtures';
 import {
   AddParticipant, CancelParticipant, CancelSession, closingSweep, CreateSession, GetSession, ListSessions, UpdateParticipant, UpdateSession,
@@ -45,13 +44,10 @@ test.describe('Coviu sessions: model-based', () => {
     await coviu.sampleClock();
     const commands = lifecycleCommands(settings.maxListPages);
 
-    await property('coviu.model-lifecycle', DEFAULT_RUNS, (replayPath, iterate) => {
-      // Per check (the search, then the replay): once a run has failed, shrinking may spend the budget, no more.
-      let failedAt: number | undefined;
-      return fc.asyncProperty(commandsFor(commands, replayPath, MAX_COMMANDS), iterate(async (scope, cmds) => {
-        if (failedAt !== undefined && Date.now() - failedAt > SHRINK_BUDGET_MS) return;
-        // Each run names its sessions apart and cancels what is still scheduled before the next one starts.
-        const real: LifecycleReal = { api: new CoviuApi(coviu.client, scope, coviu.clock), rules: recorder };
+    await property('coviu.model-lifecycle', DEFAULT_RUNS, modelProperty<LifecycleModel, LifecycleReal>({
+      // Each run names its sessions apart, and starts from two scheduled sessions with a participant each.
+      initial: async (scope) => {
+        const real: LifecycleReal = { api: coviu.withCleanup(scope), rules: recorder };
         const model: LifecycleModel = {
           tag: runName(`model-${randomBytes(3).toString('hex')}`),
           beganMs: timeline.clock.now(),
@@ -60,17 +56,14 @@ test.describe('Coviu sessions: model-based', () => {
           waitBudgetMs,
           serial: 0,
         };
-        try {
-          // Every run starts from two scheduled sessions with a participant each.
-          await new CreateSession('valid', true).run(model, real);
-          await new CreateSession('valid', true).run(model, real);
-          await fc.asyncModelRun(() => ({ model, real }), cmds);
-          await closingSweep(model, real, settings.maxListPages);
-        } catch (e) {
-          failedAt ??= Date.now();
-          throw e;
-        }
-      }));
-    });
+        await new CreateSession('valid', true).run(model, real);
+        await new CreateSession('valid', true).run(model, real);
+        return { model, real };
+      },
+      commands,
+      maxCommands: MAX_COMMANDS,
+      compare: (model, real) => closingSweep(model, real, settings.maxListPages),
+      shrinkBudgetMs: SHRINK_BUDGET_MS,
+    }));
   });
 });

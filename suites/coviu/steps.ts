@@ -19,37 +19,43 @@ export function expect4xx(res: ApiResponse, what: string): void {
 /** The values a field has when it is not set: a canceled session has canceled_time, a canceled participant deleted_at. */
 export const UNSET: readonly unknown[] = [undefined, null, ''];
 
+/** The body of an answer, asserted to carry the string id `idField`, showing what came instead. */
+function withId<T>(res: ApiResponse, what: string, idField: 'session_id' | 'participant_id'): T {
+  expect(res.json, `body of ${what}`).toEqual(expect.objectContaining({ [idField]: expect.any(String) }));
+  return res.json as T;
+}
+
+function expect200(res: ApiResponse, what: string): void {
+  expect(res.status, `status of ${what}`).toBe(200);
+}
+
 /** The session of a create answer: asserts a 2xx with a session_id, showing what came instead. */
 export function createdSessionOf(res: ApiResponse, what: string): Session {
   expect2xx(res, what);
-  expect(res.json, `body of ${what}`).toEqual(expect.objectContaining({ session_id: expect.any(String) }));
-  return res.json as Session;
+  return withId<Session>(res, what, 'session_id');
 }
 
 /** The session of a read answer (GET or PUT of one session): asserts a 200 with a session_id. */
 export function sessionOf(res: ApiResponse, what: string): Session {
-  expect(res.status, `status of ${what}`).toBe(200);
-  expect(res.json, `body of ${what}`).toEqual(expect.objectContaining({ session_id: expect.any(String) }));
-  return res.json as Session;
+  expect200(res, what);
+  return withId<Session>(res, what, 'session_id');
 }
 
 /** The participant of an add answer: asserts a 2xx with a participant_id. */
 export function addedParticipantOf(res: ApiResponse, what: string): Participant {
   expect2xx(res, what);
-  expect(res.json, `body of ${what}`).toEqual(expect.objectContaining({ participant_id: expect.any(String) }));
-  return res.json as Participant;
+  return withId<Participant>(res, what, 'participant_id');
 }
 
 /** The participant of a read answer (GET or PUT of one participant): asserts a 200 with a participant_id. */
 export function participantOf(res: ApiResponse, what: string): Participant {
-  expect(res.status, `status of ${what}`).toBe(200);
-  expect(res.json, `body of ${what}`).toEqual(expect.objectContaining({ participant_id: expect.any(String) }));
-  return res.json as Participant;
+  expect200(res, what);
+  return withId<Participant>(res, what, 'participant_id');
 }
 
 /** A page answer: asserts a 200 whose `content` is a list, so a failed list never reads as "not listed". */
 export function pageOf<T>(res: ApiResponse, what: string): Page<T> {
-  expect(res.status, `status of ${what}`).toBe(200);
+  expect200(res, what);
   const content = (res.json as { content?: unknown } | undefined)?.content;
   expect(Array.isArray(content) ? 'a page' : res.text.slice(0, 200), `body of ${what}`).toBe('a page');
   return res.json as Page<T>;

@@ -1,10 +1,10 @@
 import * as fc from 'fast-check';
-import { commandsFor } from '../../harness/property/run-property';
+import { modelProperty } from '../../harness/property/model';
 import { FORMS } from './etherpad-api';
 import { rules, test } from './fixtures';
 import { createdAuthor, createdGroup } from './steps';
 import {
-  CreateCommand, DeleteCommand, GetCommand, GetDeletedCommand, ListOfAuthorsCommand, ListOfGroupsCommand, observeStore, type StoreModel,
+  CreateCommand, DeleteCommand, GetCommand, GetDeletedCommand, ListOfAuthorsCommand, ListOfGroupsCommand, observeStore, type StoreModel, type StoreReal,
 } from './model/session-store-model';
 
 const form = fc.constantFrom(...FORMS);
@@ -26,9 +26,9 @@ test.describe('Etherpad sessions: model-based', () => {
   test('create, get, delete and list sequences agree with a model of the session store', rules('etherpad.model-store'), async ({ etherpad, recorder, property, settings }) => {
     test.setTimeout(180_000);
     // A live Etherpad answers in milliseconds, but every iteration leaves two authors behind (they cannot be deleted).
-    await property('etherpad.model-store', settings.usesMock ? 100 : 10, (replayPath, iterate) =>
-      fc.asyncProperty(commandsFor(storeCommands, replayPath, 16), iterate(async (scope, cmds) => {
-        // Each iteration has its own two groups and two authors, and deletes its sessions before the next one.
+    await property('etherpad.model-store', settings.usesMock ? 100 : 10, modelProperty<StoreModel, StoreReal>({
+      // Each iteration has its own two groups and two authors.
+      initial: async (scope) => {
         const api = etherpad.withCleanup(scope);
         const model: StoreModel = {
           groups: [await createdGroup(api), await createdGroup(api)],
@@ -36,9 +36,11 @@ test.describe('Etherpad sessions: model-based', () => {
           sessions: new Map(),
           deleted: [],
         };
-        const real = { api, rules: recorder };
-        await fc.asyncModelRun(() => ({ model, real }), cmds);
-        await observeStore(model, real);
-      })));
+        return { model, real: { api, rules: recorder } };
+      },
+      commands: storeCommands,
+      maxCommands: 16,
+      compare: observeStore,
+    }));
   });
 });

@@ -1,8 +1,9 @@
 import * as fc from 'fast-check';
-import { commandsFor, openedFirst } from '../../harness/property/run-property';
+import { modelProperty } from '../../harness/property/model';
 import { rules, test } from './fixtures';
 import {
-  CreateCommand, DeleteCommand, MAX_LIVE, PutCommand, ReadCommand, ReadDeletedCommand, ReadFromOtherTenantCommand, observeStore, type StoreCommand, type StoreModel,
+  CreateCommand, DeleteCommand, MAX_LIVE, PutCommand, ReadCommand, ReadDeletedCommand, ReadFromOtherTenantCommand, observeStore, type StoreCommand,
+  type StoreModel, type StoreReal,
 } from './model/session-store-model';
 
 test.describe('G4 sessions: model-based', () => {
@@ -17,16 +18,14 @@ test.describe('G4 sessions: model-based', () => {
       // Without a second tenant the model cannot look from one; the rest of the model still runs.
       ...(settings.otherTenant ? [fc.nat(7).map((i): StoreCommand => new ReadFromOtherTenantCommand(i))] : []),
     ];
-    // Each iteration starts with 0 to MAX_LIVE - 1 sessions already open (without them, only about one run in
-    // forty caught a delete of the wrong session), and ends by reading every session it made once more.
-    await property('g4.model-store', settings.usesMock ? 100 : 10, (replayPath, iterate) =>
-      fc.asyncProperty(openedFirst(MAX_LIVE - 1, 'sessions'), commandsFor(commands, replayPath, 12), iterate(async (scope, opened, cmds) => {
-        // Each iteration opens its own sessions and deletes them before the next one starts.
-        const model: StoreModel = { sessions: new Map(), deleted: [] };
-        const real = { api: g4.withCleanup(scope), rules: recorder, otherTenant: settings.otherTenant };
-        for (let i = 0; i < opened.count; i++) await new CreateCommand().run(model, real);
-        await fc.asyncModelRun(() => ({ model, real }), cmds);
-        await observeStore(model, real);
-      })));
+    await property('g4.model-store', settings.usesMock ? 100 : 10, modelProperty<StoreModel, StoreReal>({
+      initial: (scope) => ({ model: { sessions: new Map(), deleted: [] }, real: { api: g4.withCleanup(scope), rules: recorder, otherTenant: settings.otherTenant } }),
+      // Without sessions open first, only about one run in forty caught a delete of the wrong session.
+      openedFirst: { max: MAX_LIVE - 1, noun: 'sessions', open: () => new CreateCommand() },
+      commands,
+      maxCommands: 12,
+      // Reads every session the iteration made once more.
+      compare: observeStore,
+    }));
   });
 });

@@ -105,17 +105,8 @@ export interface MatrixColumn {
   readonly kernels?: KernelCounts;
 }
 
-/** A rule's result in one column. `no-result`: the column has no report (not installed, not run, crashed). */
-export interface MatrixCell {
-  readonly status: string;
-  readonly reason?: string;
-  readonly staleBaseline?: boolean;
-  readonly flaky?: { readonly checks: number; readonly reason: string };
-  readonly checks?: Readonly<Record<string, number>>;
-  readonly tests?: readonly string[];
-  readonly transcript?: string;
-  readonly counterexample?: string;
-}
+/** A rule's result in one column: what the run's report says of it. `no-result`: the column has no report (not installed, not run, crashed). */
+export type MatrixCell = Omit<RunRule, 'id' | 'level' | 'title'>;
 
 /** Where implementations of one provider disagree on a rule: some keep it, some break it. */
 export interface Disagreement {

@@ -1,9 +1,9 @@
 import * as fc from 'fast-check';
 import type { Cleanup } from '../../../harness/fixtures/cleanup';
-import { commandsFor, openedFirst, type Iterate, type OpenedFirst } from '../../../harness/property/run-property';
+import { modelProperty } from '../../../harness/property/model';
 import type { RuleRecorder } from '../../../harness/rules/recorder';
 import type { JupyterApi } from '../jupyter-api';
-import { CreateCommand, DeleteCommand, GetCommand, LABELS, ListCommand, RenameCommand, type StoreCommand, type StoreModel } from './session-store-model';
+import { CreateCommand, DeleteCommand, GetCommand, LABELS, ListCommand, RenameCommand, type StoreModel, type StoreReal } from './session-store-model';
 
 /**
  * Runs of the model property. A live server starts a kernel per session: few runs there. The mock answers in
@@ -33,17 +33,15 @@ export interface StoreIteration {
  * starts with 0 to 3 sessions already open (paths a, b, c), so renames and deletes have something to act on from
  * the first command, runs at most 12 commands, and ends by listing its sessions once more.
  */
-export function storeProperty(
-  replayPath: string | undefined,
-  iterate: Iterate,
-  begin: (scope: Cleanup) => StoreIteration,
-): fc.IAsyncPropertyWithHooks<[OpenedFirst, Iterable<StoreCommand>]> {
-  return fc.asyncProperty(openedFirst(LABELS.length - 1, 'sessions'), commandsFor(storeCommands, replayPath, 12), iterate(async (scope, opened, cmds) => {
-    const iteration = begin(scope);
-    const model: StoreModel = { prefix: iteration.prefix, sessions: new Map() };
-    const real = { api: iteration.api, rules: iteration.rules };
-    for (const label of LABELS.slice(0, opened.count)) await new CreateCommand(label).run(model, real);
-    await fc.asyncModelRun(() => ({ model, real }), cmds);
-    await new ListCommand().run(model, real);
-  }));
+export function storeProperty(begin: (scope: Cleanup) => StoreIteration) {
+  return modelProperty<StoreModel, StoreReal>({
+    initial: (scope) => {
+      const { api, rules, prefix } = begin(scope);
+      return { model: { prefix, sessions: new Map() }, real: { api, rules } };
+    },
+    openedFirst: { max: LABELS.length - 1, noun: 'sessions', open: (i) => new CreateCommand(LABELS[i]!) },
+    commands: storeCommands,
+    maxCommands: 12,
+    compare: (model, real) => new ListCommand().run(model, real),
+  });
 }
