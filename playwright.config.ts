@@ -3,6 +3,7 @@ import { envInt, envString, loadEnv } from './harness/config/env';
 import { reportRulesWhateverTheReporters } from './harness/reporting/always-on';
 import { pinRunId, runSettings } from './harness/config/run';
 import { checkedSettings } from './harness/config/check-settings';
+import { isRunnerProcess } from './harness/config/process-role';
 import { discoverProviders, providerFiles, providersByName } from './harness/provider/discover';
 import { batchedSelfProof } from './harness/fixtures/fault-copies';
 import { MOCK_SERVE_PLAN, conformanceProjects, mockServePlan, projectFilters, selectedProviders } from './harness/provider/projects';
@@ -21,7 +22,7 @@ const batched = batchedSelfProof();
 const selfProof = envString('CONFORMANCE_SELF_PROOF') === '1' || batched;
 const projects = conformanceProjects(providers, files, { selfProof, batched, names });
 // Each worker process loads this file too: what only the runner needs is done there only.
-const inRunner = process.env.TEST_WORKER_INDEX === undefined;
+const inRunner = isRunnerProcess();
 const selected = inRunner ? selectedProviders(providers, projects, projectFilters(process.argv)) : [];
 if (inRunner) checkedSettings(providersByName(selected));
 const run = runSettings();
