@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 
@@ -20,14 +20,15 @@ function walk(dir: string): string[] {
 }
 
 /**
- * All schemas under `schemas/`, compiled into one Ajv (JSON Schema 2020-12, ajv-formats) per process.
+ * All schemas under `schemas/`, compiled into one Ajv (JSON Schema 2020-12, ajv-formats) per process, and the
+ * folder of any schema a contract refers to elsewhere (a provider declared outside the checkout's folders).
  * Validators are compiled once and cached by schema id.
  */
 export class SchemaRegistry {
   private static shared: SchemaRegistry | undefined;
   private readonly ajv: Ajv2020;
   private readonly validators = new Map<string, ValidateFunction>();
-  readonly files: readonly SchemaFile[];
+  private readonly loaded: SchemaFile[] = [];
 
   private constructor(root: string) {
     // verbose: errors carry the subschema they come from, so a known kind of error can be told to its own rule.
@@ -35,13 +36,27 @@ export class SchemaRegistry {
     addFormats(this.ajv);
     // OpenAPI and JSON Schema annotations we use in schema files; not validation keywords.
     this.ajv.addKeyword('x-source');
-    this.files = walk(root).map((file) => {
-      const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      const id = schema.$id;
-      if (typeof id !== 'string') throw new Error(`${file} has no $id`);
-      return { file: resolve(file), id, schema };
-    });
-    for (const f of this.files) this.ajv.addSchema(f.schema);
+    this.add(root);
+  }
+
+  get files(): readonly SchemaFile[] {
+    return this.loaded;
+  }
+
+  /** Every schema file under `dir` not loaded yet. */
+  private add(dir: string): void {
+    const known = new Set(this.loaded.map((f) => f.file));
+    const added = walk(dir)
+      .map((file) => resolve(file))
+      .filter((file) => !known.has(file))
+      .map((file) => {
+        const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        const id = schema.$id;
+        if (typeof id !== 'string') throw new Error(`${file} has no $id`);
+        return { file, id, schema };
+      });
+    this.loaded.push(...added);
+    for (const f of added) this.ajv.addSchema(f.schema);
   }
 
   static get(): SchemaRegistry {
@@ -49,10 +64,15 @@ export class SchemaRegistry {
     return SchemaRegistry.shared;
   }
 
-  /** The `$id` of the schema stored in `file` (an absolute path). */
+  /**
+   * The `$id` of the schema stored in `file` (an absolute path). A file outside `schemas/` is loaded with its
+   * folder (the schemas it refers to stand beside it): a provider declared elsewhere brings its own schemas.
+   */
   idOfFile(file: string): string {
-    const found = this.files.find((f) => f.file === resolve(file));
-    if (!found) throw new Error(`no schema file ${file} under ${SCHEMAS_DIR}`);
+    const path = resolve(file);
+    if (!this.loaded.some((f) => f.file === path) && existsSync(path)) this.add(dirname(path));
+    const found = this.loaded.find((f) => f.file === path);
+    if (!found) throw new Error(`no schema file ${file}`);
     return found.id;
   }
 

@@ -21,8 +21,8 @@ export interface SafetyCase {
  * mocks/core/safety-target.ts), in the order the cases ask for. A provider whose mock has none is listed by
  * `providersWithoutSafety`, so the self-proof can say it is missing rather than skip it silently.
  */
-export function safetyCases(): SafetyCase[] {
-  const cases = discoverProviders().flatMap((p) => {
+export function safetyCases(roots?: readonly string[]): SafetyCase[] {
+  const cases = discoverProviders(roots ? [...roots] : undefined).flatMap((p) => {
     const file = p.mock && join(dirname(p.mock.module), 'safety.ts');
     if (!file || !existsSync(file)) return [];
     // eslint-disable-next-line @typescript-eslint/no-require-imports
