@@ -1,21 +1,22 @@
-import { etherpadLauncher, ETHERPAD_BASELINE, ETHERPAD_VERSION } from './etherpad/launcher';
-import { debianJupyterServer, enterpriseGateway, jupyterServer2, jupyverse, kernelGateway } from './jupyter/implementations';
-import { jupyterLauncher, type JupyterImplementation } from './jupyter/launcher';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { discoverProviders } from '../harness/provider/discover';
 import type { RealTarget } from './types';
 
-function jupyter(impl: JupyterImplementation, version: string): RealTarget {
-  return { ...jupyterLauncher(impl), id: impl.baseline, provider: 'jupyter', version, baseline: impl.baseline };
-}
+/**
+ * Every real implementation the project can install and start here, each checked with its provider's suite:
+ * what each `targets/<provider>/targets.ts` exports as `targets`, in the providers' order.
+ */
+export const realTargets: readonly RealTarget[] = findTargets();
 
-/** Every real implementation the project can install and start here, each checked with its provider's suite. */
-export const realTargets: readonly RealTarget[] = [
-  jupyter(debianJupyterServer, '1.23.3'),
-  jupyter(jupyterServer2, '2.21.1'),
-  jupyter(jupyverse, '0.14.18'),
-  jupyter(kernelGateway, '3.0.1'),
-  jupyter(enterpriseGateway, '3.3.0'),
-  { ...etherpadLauncher, id: ETHERPAD_BASELINE, provider: 'etherpad', version: ETHERPAD_VERSION, baseline: ETHERPAD_BASELINE },
-];
+function findTargets(): RealTarget[] {
+  const order = new Map(discoverProviders().map((p, i) => [p.name, i]));
+  const found = readdirSync(__dirname, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(__dirname, d.name, 'targets.ts')))
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    .flatMap((d) => (require(join(__dirname, d.name, 'targets.ts')) as { targets: readonly RealTarget[] }).targets);
+  return found.sort((a, b) => (order.get(a.provider) ?? Infinity) - (order.get(b.provider) ?? Infinity));
+}
 
 export function realTarget(id: string): RealTarget | undefined {
   return realTargets.find((t) => t.id === id);
