@@ -28,7 +28,9 @@ test.describe('exit status', () => {
     expect(report.verdict.counts.fail).toBe(0);
     expect(report.verdict.counts.error).toBe(report.rules.length);
     expect(run.output).toContain(`no rule could be checked: Preflight failed: JUPYTER_BASE_URL=${url} does not answer`);
-    expect(run.output).toMatch(/1 failed[\s\S]*did not run/);
+    // Checked once, in the global setup: the suite's tests are skipped for that reason, none fails on its own.
+    expect(run.output).toMatch(/\d+ skipped/);
+    expect(run.output).not.toMatch(/\d+ failed/);
   });
 
   test('credentials the target refuses stop the suite with one message naming the variable', async () => {
