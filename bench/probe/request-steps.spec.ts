@@ -1,6 +1,6 @@
 import { test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { countRequests, inStep, RequestTally, reportStep } from '../../harness/http/request-steps';
+import { countRequests, RequestTally, reportStep } from '../../harness/http/request-steps';
 import { benchClient } from '../bench-client';
 import { BENCH_TOKEN, startJupyterMock } from '../jupyter-mock-server';
 import { measureRate } from '../request-rate';
@@ -28,15 +28,14 @@ test('checked requests inside a Playwright test', async () => {
         const res = i % 2 === 0 ? await ours.client.send('listSessions') : await ours.client.send('getSession', { pathParams: { session: ids[i % ids.length]! } });
         if (res.status !== 200) throw new Error(`${res.exchange.method} ${res.exchange.url}: ${res.status}`);
       };
-      // As a property's search sends them: one step per run of RUN_SIZE requests, which are counted in it.
+      // As a property's search sends them (inside the search's step): one step per run of RUN_SIZE requests, which
+      // are counted in it.
       const sendRun = async (r: number) => {
         const tally = new RequestTally();
-        await inStep(`run ${r + 1}`, async () => {
-          await countRequests(tally, async () => {
-            for (let i = 0; i < RUN_SIZE; i++) await send(r * RUN_SIZE + i);
-          });
-          await reportStep(tally.describe());
+        await countRequests(tally, async () => {
+          for (let i = 0; i < RUN_SIZE; i++) await send(r * RUN_SIZE + i);
         });
+        await reportStep(`run ${r + 1}: ${tally.describe()}`);
       };
       const out: number[] = [];
       try {
@@ -50,7 +49,7 @@ test('checked requests inside a Playwright test', async () => {
     };
     const topLevel = await rates();
     const enclosed = await test.step('all requests in one enclosing step', () => rates());
-    const propertyRuns = await rates(true);
+    const propertyRuns = await test.step('a property\'s search', () => rates(true));
     const out = process.env.BENCH_PROBE_OUT;
     if (out) writeFileSync(out, JSON.stringify({ block: BLOCK, topLevel, enclosed, propertyRuns }));
   } finally {

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { test } from '@playwright/test';
+import { test, type Location } from '@playwright/test';
 import type { Exchange } from './transcript';
 
 /**
@@ -48,25 +48,33 @@ export async function requestStep(exchange: Exchange, outcome: string, error?: E
 
 /** A step already done, as the report shows it; a failed one when `error` is given. Outside a test, nothing. */
 export async function reportStep(title: string, error?: Error): Promise<void> {
-  if (!inTest()) return;
+  const location = testLocation();
+  if (!location) return;
   await test
     .step(title, () => {
       if (error) throw error;
-    }, { box: true })
+    }, { location })
     .catch(() => undefined);
 }
 
 /** Runs `body` inside one step, with what it sends nested under it (a plain call outside a test). */
 export async function inStep<T>(title: string, body: () => Promise<T>): Promise<T> {
-  return inTest() ? test.step(title, body, { box: true }) : body();
+  const location = testLocation();
+  return location ? test.step(title, body, { location }) : body();
 }
 
-function inTest(): boolean {
+/**
+ * The running test's place in its file, or undefined outside a test. Our steps are located there: given a
+ * location, Playwright takes no stack trace for the step, which costs more than a request to a fast target.
+ */
+function testLocation(): Location | undefined {
+  // Outside Playwright's workers (the bench, scripts) there is no test: asking would throw, which is costly.
+  if (process.env.TEST_WORKER_INDEX === undefined) return undefined;
   try {
-    test.info();
-    return true;
+    const info = test.info();
+    return { file: info.file, line: info.line, column: info.column };
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -100,35 +100,32 @@ export async function checkProperty<T>(ctx: PropertyRun, makeProperty: PropertyF
     if (fatal !== undefined) return;
     const scope = ctx.cleanup.scope();
     runNo += 1;
-    // A search run is one report step, with one line for its requests (undo steps included); the replay's
-    // requests get a step each. The enclosing step also keeps Playwright's bookkeeping of the many checks cheap.
+    // A search run is one report step, told when it is over: its requests (undo steps included) counted in one
+    // line. The replay's requests get a step each.
     const tally = phase === 'search' ? new RequestTally() : undefined;
     let ending = '';
-    const attempt = async (): Promise<void> => {
-      try {
-        await countRequests(tally, () => body(scope, ...args));
-      } catch (e) {
-        if (e instanceof Counterexample || isAssertion(e)) {
-          ending = `; failed: ${firstLine(plainText((e as Error).message))}`;
-          if (!failedOnce) ctx.onFirstFailure?.();
-          failedOnce = true;
-          if (phase === 'replay' && !(e instanceof Counterexample) && !recordedFailure.has(rule)) {
-            recordedFailure.add(rule);
-            rules.record({ rule, status: 'fail', message: `${plainText((e as Error).message)}${replayNote}` });
-          }
-          throw e;
+    try {
+      await countRequests(tally, () => body(scope, ...args));
+    } catch (e) {
+      if (e instanceof Counterexample || isAssertion(e)) {
+        ending = `; failed: ${firstLine(plainText((e as Error).message))}`;
+        if (!failedOnce) ctx.onFirstFailure?.();
+        failedOnce = true;
+        if (phase === 'replay' && !(e instanceof Counterexample) && !recordedFailure.has(rule)) {
+          recordedFailure.add(rule);
+          rules.record({ rule, status: 'fail', message: `${plainText((e as Error).message)}${replayNote}` });
         }
-        // A blocked step while shrinking a counterexample only means this smaller case is not one.
-        if (e instanceof Blocked && failedOnce) return;
-        ending = `; ended: ${firstLine(plainText(e instanceof Error ? e.message : String(e)))}`;
-        fatal = e;
-      } finally {
-        // Problems of the undo are the root cleanup's to report; they never fail the iteration.
-        await countRequests(tally, () => scope.run());
-        if (tally) await reportStep(`${tally.describe()}${ending}`);
+        throw e;
       }
-    };
-    await (tally ? inStep(`run ${runNo}`, attempt) : attempt());
+      // A blocked step while shrinking a counterexample only means this smaller case is not one.
+      if (e instanceof Blocked && failedOnce) return;
+      ending = `; ended: ${firstLine(plainText(e instanceof Error ? e.message : String(e)))}`;
+      fatal = e;
+    } finally {
+      // Problems of the undo are the root cleanup's to report; they never fail the iteration.
+      await countRequests(tally, () => scope.run());
+      if (tally) await reportStep(`run ${runNo}: ${tally.describe()}${ending}`);
+    }
   };
 
   const params: fc.Parameters<T> = {
@@ -136,7 +133,11 @@ export async function checkProperty<T>(ctx: PropertyRun, makeProperty: PropertyF
     ...(run.fcSeed !== undefined ? { seed: run.fcSeed } : {}),
     ...(run.fcPath !== undefined ? { path: run.fcPath, endOnFailure: true } : {}),
   };
-  const details = await rules.divert(sink, () => fc.check(makeProperty(run.fcReplayPath, iterate), params));
+  // The search, its runs and their shrinking in one step: Playwright finds the parent of a step inside it at once,
+  // while one at the test's top level costs a walk over every earlier step.
+  const details = await inStep(`${rule}: fast-check search, up to ${params.numRuns} runs`, () =>
+    rules.divert(sink, () => fc.check(makeProperty(run.fcReplayPath, iterate), params)),
+  );
 
   if (fatal instanceof Blocked) return rules.block(fatal.rule, fatal.what);
   if (fatal !== undefined) {
