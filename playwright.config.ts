@@ -1,12 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { envInt, envString, loadEnv } from './harness/config/env';
 import { reportRulesWhateverTheReporters } from './harness/reporting/always-on';
-import { pinRunId, runSettings } from './harness/config/run';
+import { WORKERS_VARIABLE, pinRunId, runSettings } from './harness/config/run';
 import { checkedSettings } from './harness/config/check-settings';
 import { isRunnerProcess } from './harness/config/process-role';
 import { discoverProviders, providerFiles, providersByName } from './harness/provider/discover';
 import { batchedSelfProof } from './harness/fixtures/fault-copies';
-import { MOCK_SERVE_PLAN, conformanceProjects, mockServePlan, projectFilters, selectedProviders } from './harness/provider/projects';
+import { MOCK_SERVE_PLAN, conformanceProjects, declaredWorkers, mockServePlan, projectFilters, selectedProviders } from './harness/provider/projects';
 
 loadEnv();
 // One run id for the whole run: the workers inherit it.
@@ -23,8 +23,11 @@ const selfProof = envString('CONFORMANCE_SELF_PROOF') === '1' || batched;
 const projects = conformanceProjects(providers, files, { selfProof, batched, names });
 // Each worker process loads this file too: what only the runner needs is done there only.
 const inRunner = isRunnerProcess();
-const selected = inRunner ? selectedProviders(providers, projects, projectFilters(process.argv)) : [];
+const filters = inRunner ? projectFilters(process.argv) : [];
+const selected = inRunner ? selectedProviders(providers, projects, filters) : [];
 if (inRunner) checkedSettings(providersByName(selected));
+// Unset, the worker count is what the selected projects declare; the workers read it too (manners.ts splits caps by it).
+if (inRunner && envString(WORKERS_VARIABLE) === undefined) process.env[WORKERS_VARIABLE] = String(declaredWorkers(projects, filters));
 const run = runSettings();
 
 /** Only the mocks of the projects this command runs, and only those not pointed at a real target. */
@@ -34,7 +37,7 @@ if (plan) process.env[MOCK_SERVE_PLAN] = JSON.stringify(plan);
 export default defineConfig({
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
-  workers: envInt('CONFORMANCE_WORKERS', 4, 1),
+  workers: run.workers,
   retries: 0,
   timeout: 60_000,
   // A run is bounded as a whole, whatever the target does.

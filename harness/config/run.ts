@@ -46,13 +46,16 @@ export function runSettings(): RunSettings {
     fcSeed: seed === undefined ? undefined : envInt('FC_SEED', 0, -(2 ** 31)),
     fcPath: envString('FC_PATH'),
     fcReplayPath: envString('FC_REPLAY_PATH'),
-    workers: envInt('CONFORMANCE_WORKERS', 4, 1),
+    workers: envInt(WORKERS_VARIABLE, 4, 1),
     maxConcurrency: envInt('CONFORMANCE_MAX_CONCURRENCY', 8, 1),
     maxRps: envInt('CONFORMANCE_MAX_RPS', 0, 0),
     maxRetries: envInt('CONFORMANCE_MAX_RETRIES', 2, 0),
     maxRetryAfterS: envInt('CONFORMANCE_MAX_RETRY_AFTER_S', 30, 0),
   };
 }
+
+/** Worker processes of the run; unset, the Playwright config sets it to what the selected projects declare. */
+export const WORKERS_VARIABLE = 'CONFORMANCE_WORKERS';
 
 /**
  * A short id naming what this run creates (session paths, names), so the run only ever looks at and deletes its

@@ -97,6 +97,15 @@ export function selectedProviders(providers: readonly Provider[], projects: read
   return providers.filter((p) => chosen.has(p.name));
 }
 
+/**
+ * Worker processes a run needs when CONFORMANCE_WORKERS leaves it open: those its selected projects declare,
+ * added up, so the projects' waits overlap and no project waits for a free slot.
+ */
+export function declaredWorkers(projects: readonly ConformanceProject[], filters: readonly string[]): number {
+  const selected = filters.length ? projects.filter((p) => filters.some((f) => matches(f, p.name!))) : projects;
+  return Math.max(1, selected.reduce((n, p) => n + (typeof p.workers === 'number' ? p.workers : 1), 0));
+}
+
 /** What `mocks/serve.ts` starts: which mocks on which ports, and the key its health check answers. */
 export interface MockServePlan {
   readonly control: number;
