@@ -82,8 +82,6 @@ export const g4Provider = defineProvider({
     }
     return undefined;
   },
-  // Side by side: its TTL tests wait for the TTL to pass.
-  workers: 2,
   mock: { module: resolve(__dirname, '../../mocks/g4/index.ts'), faults: g4Faults },
 });
 

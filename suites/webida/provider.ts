@@ -74,8 +74,6 @@ export const webidaProvider = defineProvider({
   mock: { module: resolve(__dirname, '../../mocks/webida/index.ts'), faults: webidaFaults },
   // As suites/webida/close-after-property.spec.ts runs its property: more runs on the mock than on a live target.
   runs: { closeAfterPropertyMock: 5, closeAfterPropertyReal: 3 },
-  // Side by side: the closeAfter property and the closeAfter = N test wait for real closes.
-  workers: 2,
 });
 
 export type WebidaSettings = SettingsOf<typeof webidaProvider>;
