@@ -29,6 +29,11 @@ export interface StartedSuite {
   /** Sends SIGINT to the run's whole process group (npx, the runner, its workers, its web server). */
   interrupt(): void;
   readonly finished: Promise<SuiteRun>;
+  /**
+   * After an interrupt, `npx` may exit while the runner and its workers still undo what the run made: resolves
+   * true once no process of the run's group is left, false if some still are after `timeoutMs`.
+   */
+  groupGone(timeoutMs: number): Promise<boolean>;
 }
 
 /**
@@ -75,12 +80,26 @@ export async function startSuite(args: readonly string[], env: Record<string, st
       report: (project: string) => readReport(reportDir, project, output),
     };
   });
+  const groupAlive = (): boolean => {
+    try {
+      process.kill(-child.pid!, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   return {
     interrupt: () => {
       if (!detached) throw new Error('startSuite: interrupt() needs { detached: true }');
       signal('SIGINT');
     },
     finished,
+    async groupGone(timeoutMs) {
+      if (!detached || child.pid === undefined) return true;
+      const deadline = Date.now() + timeoutMs;
+      while (groupAlive() && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 200));
+      return !groupAlive();
+    },
   };
 }
 
