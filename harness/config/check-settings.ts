@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ProviderDefinition } from '../fixtures/conformance';
+import type { Provider } from '../provider/define';
 import type { TargetSettings } from '../provider/contract';
 import { ConfigError, envString } from './env';
 import { runSettings } from './run';
@@ -12,7 +12,7 @@ export const CONFIG_ERROR_EXIT = 2;
  * Reads every provider's settings once, at the start. A wrong setting stops the run with one message naming
  * every wrong variable, not with a stack trace, and not as a hundred failing tests.
  */
-export function checkedSettings(providers: Record<string, ProviderDefinition<TargetSettings>>): Record<string, TargetSettings> {
+export function checkedSettings(providers: Record<string, Provider>): Record<string, TargetSettings> {
   const problems: string[] = [];
   const settings: Record<string, TargetSettings> = {};
   try {

@@ -108,7 +108,8 @@ export async function checkProperty<T>(ctx: PropertyRun, makeProperty: PropertyF
       await countRequests(tally, () => body(scope, ...args));
     } catch (e) {
       if (e instanceof Counterexample || isAssertion(e)) {
-        ending = `; failed: ${firstLine(plainText((e as Error).message))}`;
+        // What failed is the verdict's to tell (once, for the replayed case); the step says only that it did.
+        ending = '; failed';
         if (!failedOnce) ctx.onFirstFailure?.();
         failedOnce = true;
         if (phase === 'replay' && !(e instanceof Counterexample) && !recordedFailure.has(rule)) {
@@ -119,7 +120,7 @@ export async function checkProperty<T>(ctx: PropertyRun, makeProperty: PropertyF
       }
       // A blocked step while shrinking a counterexample only means this smaller case is not one.
       if (e instanceof Blocked && failedOnce) return;
-      ending = `; ended: ${firstLine(plainText(e instanceof Error ? e.message : String(e)))}`;
+      ending = '; ended the property';
       fatal = e;
     } finally {
       // Problems of the undo are the root cleanup's to report; they never fail the iteration.
@@ -223,8 +224,4 @@ export interface OpenedFirst {
  */
 export function openedFirst(max: number, noun: string): fc.Arbitrary<OpenedFirst> {
   return fc.integer({ min: 0, max }).map((count) => ({ count, [fc.toStringMethod]: () => `${count} ${noun} opened first` }));
-}
-
-function firstLine(s: string): string {
-  return s.split('\n').find((l) => l.trim())?.trim() ?? '';
 }

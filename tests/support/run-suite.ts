@@ -44,12 +44,10 @@ export async function startSuite(args: readonly string[], env: Record<string, st
   const reportDir = env.CONFORMANCE_REPORT_DIR ?? mkdtempSync(join(tmpdir(), 'sc-run-'));
   const outputDir = join(reportDir, 'test-results');
   const started = Date.now();
-  // Set in our own worker: inherited, it would make the child's runner take itself for a worker of its own run.
-  const { TEST_WORKER_INDEX: _worker, TEST_PARALLEL_INDEX: _parallel, ...outer } = process.env;
   const child = spawn('npx', ['playwright', 'test', `--output=${outputDir}`, ...args], {
     cwd: ROOT,
     env: {
-      ...outer,
+      ...process.env,
       CONFORMANCE_REPORT_DIR: reportDir,
       // The bundled mocks use MOCK_PORT_BASE and the next few ports: a random base below Linux's ephemeral
       // range, so that parallel child runs and outgoing connections do not collide.
